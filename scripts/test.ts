@@ -1,0 +1,72 @@
+/**
+ * `npm test`: every test of the handbook, in the order a failure is cheapest to find.
+ *
+ *   1. type check of the site (astro check)
+ *   2. unit tests of the site's code (vitest)
+ *   3. production build with search index (astro build)
+ *   4. browser tests of that build (Playwright)
+ *   5. each example in examples/: its own `npm install` and `npm test`
+ *
+ * `npm test -- site` or `npm test -- examples` runs one half; `npm test -- hono-service`
+ * runs one example.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+
+const only = process.argv.slice(2);
+const wants = (name: string, group: 'site' | 'examples') =>
+	only.length === 0 || only.includes(name) || only.includes(group);
+
+// Examples get this Node (the project's, >= 22.18) but not the site's node_modules/.bin,
+// so each example proves it is self-contained.
+const pathWithoutSiteBin = (process.env.PATH ?? '')
+	.split(delimiter)
+	.filter((entry) => !entry.endsWith(join('node_modules', '.bin')));
+const exampleEnv = { ...process.env, PATH: [dirname(process.execPath), ...pathWithoutSiteBin].join(delimiter) };
+
+// hono-service first: the OpenAPI client example starts it in its own tests.
+const exampleOrder = (name: string) => (name === 'hono-service' ? 0 : 1);
+const examples = existsSync('examples')
+	? readdirSync('examples')
+			.filter((name) => existsSync(join('examples', name, 'package.json')))
+			.sort((a, b) => exampleOrder(a) - exampleOrder(b) || a.localeCompare(b))
+	: [];
+
+interface Step {
+	name: string;
+	command: string;
+	args: string[];
+	cwd?: string;
+	env?: NodeJS.ProcessEnv;
+}
+
+const steps: Step[] = [];
+if (wants('check', 'site')) steps.push({ name: 'site: type check', command: 'astro', args: ['check'] });
+if (wants('unit', 'site')) steps.push({ name: 'site: unit tests', command: 'vitest', args: ['run'] });
+if (wants('build', 'site'))
+	steps.push({ name: 'site: production build', command: 'astro', args: ['build'], env: { ...process.env, NODE_ENV: 'production' } });
+if (wants('e2e', 'site')) steps.push({ name: 'site: browser tests', command: 'playwright', args: ['test'] });
+for (const example of examples) {
+	if (!wants(example, 'examples')) continue;
+	const cwd = join('examples', example);
+	steps.push({ name: `${example}: install`, command: 'npm', args: ['install', '--no-audit', '--no-fund'], cwd, env: exampleEnv });
+	steps.push({ name: `${example}: tests`, command: 'npm', args: ['test'], cwd, env: exampleEnv });
+}
+
+const results: { name: string; ok: boolean; seconds: number }[] = [];
+for (const step of steps) {
+	console.log(`\n▶ ${step.name}: ${step.command} ${step.args.join(' ')}${step.cwd ? `  (in ${step.cwd})` : ''}`);
+	const started = performance.now();
+	const run = spawnSync(step.command, step.args, { stdio: 'inherit', cwd: step.cwd, env: step.env ?? process.env });
+	const ok = run.status === 0;
+	results.push({ name: step.name, ok, seconds: (performance.now() - started) / 1000 });
+	if (!ok) break; // later steps depend on earlier ones (the browser tests need the build)
+}
+
+console.log('\nSummary');
+for (const result of results) console.log(`  ${result.ok ? '✓' : '✗'} ${result.name} (${result.seconds.toFixed(1)} s)`);
+for (const step of steps.slice(results.length)) console.log(`  - ${step.name} (not run)`);
+const failed = results.filter((result) => !result.ok).length;
+console.log(`steps: ${results.length - failed} passed, ${failed + steps.length - results.length} failed`);
+process.exit(failed === 0 && results.length === steps.length ? 0 : 1);
