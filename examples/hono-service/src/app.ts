@@ -1,0 +1,118 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Logger } from 'pino';
+import type { AppEnv } from './lib/app-env.ts';
+import type { Principal } from './lib/auth/verify-token.ts';
+import type { Database } from './lib/db/client.ts';
+import { AppError, ERROR_CODES } from './lib/errors/app-error.ts';
+import { createErrorHandler, createNotFoundHandler, errorResponse, validationError } from './lib/errors/error-handler.ts';
+import { createLifecycle, type Lifecycle } from './lib/lifecycle.ts';
+import { requireAuth } from './middleware/auth.ts';
+import { rateLimit } from './middleware/rate-limit.ts';
+import { createMemoryStore, type RateLimitStore } from './middleware/rate-limit-store.ts';
+import { requestLogger } from './middleware/request-logger.ts';
+import { createDocsRoutes } from './routes/docs.ts';
+import { createHealthRoutes } from './routes/health.ts';
+import { createInvoiceRoutes } from './routes/invoices.ts';
+import { createUserRoutes } from './routes/users.ts';
+
+/** Request bodies beyond this answer 413. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Everything the app needs from outside; the server and the tests pass their own. */
+export type AppDeps = {
+  db: Database;
+  /** Database ping for `/health`. */
+  ping: () => Promise<void>;
+  /** Bearer token to principal (see `createTokenVerifier`). */
+  verifyToken: (token: string) => Promise<Principal>;
+  logger: Logger;
+  lifecycle?: Lifecycle;
+  rateLimit?: {
+    store?: RateLimitStore;
+    /** Requests per minute per (user + endpoint). */
+    readPerMinute?: number;
+    writePerMinute?: number;
+    now?: () => number;
+  };
+};
+
+/** Where each validation target shows up in `details[].path`. */
+const TARGET_NAMES: Record<string, string> = { json: 'body', param: 'path', query: 'query', header: 'header' };
+
+/**
+ * Build the whole service: middleware, routes, OpenAPI document and reference page.
+ * `src/index.ts` serves it; tests call `app.request()` on the very same app.
+ *
+ * @example const app = createApp({ db, ping, verifyToken, logger })
+ */
+export function createApp(deps: AppDeps) {
+  for (const key of ['db', 'ping', 'verifyToken', 'logger'] as const) {
+    if (!deps?.[key]) throw new TypeError(`createApp: deps.${key} is required`);
+  }
+  const lifecycle = deps.lifecycle ?? createLifecycle();
+  const store = deps.rateLimit?.store ?? createMemoryStore();
+  const now = deps.rateLimit?.now;
+  const limits = {
+    read: rateLimit({ store, now, policy: { name: 'read', capacity: deps.rateLimit?.readPerMinute ?? 300, windowSeconds: 60 } }),
+    write: rateLimit({ store, now, policy: { name: 'write', capacity: deps.rateLimit?.writePerMinute ?? 30, windowSeconds: 60 } }),
+  };
+
+  const app = new OpenAPIHono<AppEnv>({
+    // Every failed validation answers the documented shape, listing each failing field.
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error, TARGET_NAMES[result.target] ?? result.target);
+    },
+  });
+
+  app.use(requestLogger({ logger: deps.logger }));
+  app.use(secureHeaders());
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => errorResponse(c, new AppError('payload_too_large', `The request body exceeds ${MAX_BODY_BYTES / 1024} KB`)),
+    }),
+  );
+  app.use('/v1/*', requireAuth({ verify: deps.verifyToken }));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'ES256 JWT from the identity provider, at most 15 minutes long. Scopes in the `scope` claim.',
+  });
+
+  const routes = app
+    .route('/', createHealthRoutes({ ping: deps.ping, lifecycle }))
+    .route('/v1/users', createUserRoutes({ db: deps.db, limits }))
+    .route('/v1/invoices', createInvoiceRoutes({ db: deps.db, limits }))
+    .route('/', createDocsRoutes());
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'hono-service',
+      version: '1.0.0',
+      description: [
+        'Reference service of the EGCA Engineering Handbook (Backend API playbook).',
+        '',
+        'Every error answers `{ "error": { "code", "message", "details"? } }`. Codes:',
+        '',
+        ...Object.entries(ERROR_CODES).map(([code, { status, description }]) => `- \`${code}\` (${status}): ${description}`),
+      ].join('\n'),
+    },
+    tags: [
+      { name: 'Users', description: 'Users are identified by the `sub` of their tokens.' },
+      { name: 'Invoices', description: 'Each invoice belongs to one user; only its owner can see it.' },
+      { name: 'Operations', description: 'Health and readiness.' },
+    ],
+  });
+
+  app.onError(createErrorHandler({ logger: deps.logger }));
+  app.notFound(createNotFoundHandler({ app }));
+  return routes;
+}
+
+/** The app's full type: `hc<AppType>(url)` gives a typed client of every route. */
+export type AppType = ReturnType<typeof createApp>;

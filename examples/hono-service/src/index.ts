@@ -1,0 +1,49 @@
+import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
+import { createApp } from './app.ts';
+import { EnvError, parseEnv } from './env.ts';
+import { createTokenVerifier, remoteJwks } from './lib/auth/verify-token.ts';
+import { openDatabase } from './lib/db/client.ts';
+import { createLifecycle } from './lib/lifecycle.ts';
+import { createLogger } from './lib/logger.ts';
+import { createGracefulShutdown } from './lib/shutdown.ts';
+
+// Starts the server only: everything else is built by createApp, exactly as in the tests.
+let env;
+try {
+  env = parseEnv();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  // A configuration mistake is not a crash: say which variable, no stack trace.
+  console.error(error.message);
+  process.exit(1);
+}
+
+const logger = createLogger({ level: env.LOG_LEVEL });
+const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
+const lifecycle = createLifecycle();
+const app = createApp({
+  db: database.db,
+  ping: database.ping,
+  verifyToken: createTokenVerifier({ jwks: remoteJwks(env.JWKS_URL), issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE }),
+  logger,
+  lifecycle,
+  rateLimit: { readPerMinute: env.RATE_LIMIT_READ_PER_MINUTE, writePerMinute: env.RATE_LIMIT_WRITE_PER_MINUTE },
+});
+
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  logger.info({ port: info.port, database: database.driver, reference: `http://localhost:${info.port}/reference` }, 'listening');
+}) as Server;
+
+const shutdown = createGracefulShutdown({ server, lifecycle, onDrained: database.close, logger, timeoutMs: env.SHUTDOWN_TIMEOUT_MS });
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    shutdown(signal).then(
+      (drained) => process.exit(drained ? 0 : 1),
+      (error: unknown) => {
+        logger.fatal({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

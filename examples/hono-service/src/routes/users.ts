@@ -1,0 +1,82 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import type { AppEnv } from '../lib/app-env.ts';
+import { users } from '../lib/db/schema.ts';
+import { AppError, NotFoundError } from '../lib/errors/app-error.ts';
+import { requireScope } from '../middleware/auth.ts';
+import { authErrorResponses, errorResponse } from '../schemas/error.ts';
+import { CreateUserSchema, UserParamsSchema, UserSchema, type User } from '../schemas/users.ts';
+import { bearerSecurity, type RouteDeps } from './route-deps.ts';
+
+/** Scope that lets a caller read any user, not only themselves. */
+export const USERS_ADMIN_SCOPE = 'users:admin';
+
+const toUser = (row: typeof users.$inferSelect): User => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  createdAt: row.createdAt.toISOString(),
+});
+
+/** `/v1/users`: register yourself, read a user. */
+export function createUserRoutes(deps: RouteDeps) {
+  const { db, limits } = deps;
+
+  const createUser = createRoute({
+    method: 'post',
+    path: '/',
+    tags: ['Users'],
+    summary: 'Register the caller as a user',
+    description: 'Creates the user whose id is the token `sub`. Requires scope `users:write`.',
+    security: bearerSecurity,
+    middleware: [requireScope('users:write'), limits.write] as const,
+    request: { body: { required: true, content: { 'application/json': { schema: CreateUserSchema } } } },
+    responses: {
+      201: { description: 'The user was created.', content: { 'application/json': { schema: UserSchema } } },
+      400: errorResponse('Invalid body (`validation_failed`, `bad_request`).'),
+      409: errorResponse('The user or the email already exists (`conflict`).'),
+      413: errorResponse('Body over 64 KB (`payload_too_large`).'),
+      ...authErrorResponses,
+    },
+  });
+
+  // #region user-route
+  const getUser = createRoute({
+    method: 'get',
+    path: '/{id}',
+    tags: ['Users'],
+    summary: 'Read a user',
+    description: `Your own user, or any user with scope \`${USERS_ADMIN_SCOPE}\`. Requires scope \`users:read\`. Another user's id answers 404, exactly like an unknown id.`,
+    security: bearerSecurity,
+    middleware: [requireScope('users:read'), limits.read] as const,
+    request: { params: UserParamsSchema },
+    responses: {
+      200: { description: 'The user.', content: { 'application/json': { schema: UserSchema } } },
+      400: errorResponse('Invalid id (`validation_failed`).'),
+      404: errorResponse('No such user visible to the caller (`not_found`).'),
+      ...authErrorResponses,
+    },
+  });
+
+  return new OpenAPIHono<AppEnv>()
+    .openapi(getUser, async (c) => {
+      const { id } = c.req.valid('param');
+      const principal = c.get('principal');
+      // Same answer for "not yours" and "does not exist": no probing for other users' ids.
+      if (id !== principal.userId && !principal.scopes.has(USERS_ADMIN_SCOPE)) throw new NotFoundError('User');
+      const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+      if (!row) throw new NotFoundError('User');
+      return c.json(toUser(row), 200);
+    })
+    // #endregion user-route
+    .openapi(createUser, async (c) => {
+      const body = c.req.valid('json');
+      const [row] = await db
+        .insert(users)
+        .values({ id: c.get('principal').userId, email: body.email, name: body.name })
+        .onConflictDoNothing()
+        .returning();
+      if (!row) throw new AppError('conflict', 'This user or email is already registered');
+      return c.json(toUser(row), 201);
+    });
+}

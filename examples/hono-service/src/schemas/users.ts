@@ -1,0 +1,31 @@
+import { z } from '@hono/zod-openapi';
+
+/** A user id is the `sub` of the user's tokens, as issued by the identity provider. */
+export const UserIdSchema = z.string().min(1).max(128).openapi({ example: 'alice' });
+
+/** A user as the API returns it. */
+export const UserSchema = z
+  .object({
+    id: UserIdSchema,
+    email: z.email().openapi({ example: 'alice@example.com' }),
+    name: z.string().min(1).max(200).openapi({ example: 'Alice Example' }),
+    createdAt: z.iso.datetime().openapi({ example: '2026-01-01T00:00:00.000Z' }),
+  })
+  .openapi('User');
+
+/** Body of `POST /v1/users`: register the caller (the token's `sub`) as a user. */
+export const CreateUserSchema = z
+  .object({
+    email: z.email().max(320),
+    name: z.string().trim().min(1).max(200),
+  })
+  .strict()
+  .openapi('CreateUser');
+
+/** Path parameters of `GET /v1/users/{id}`. */
+export const UserParamsSchema = z.object({
+  id: UserIdSchema.openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export type User = z.infer<typeof UserSchema>;
+export type CreateUser = z.infer<typeof CreateUserSchema>;
