@@ -17,6 +17,7 @@ export type HealthDeps = {
 export function createHealthRoutes(deps: HealthDeps) {
   const timeoutMs = deps.timeoutMs ?? 2_000;
   const health = createRoute({
+    operationId: 'getHealth',
     method: 'get',
     path: '/health',
     tags: ['Operations'],

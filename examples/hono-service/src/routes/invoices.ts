@@ -30,6 +30,7 @@ export function createInvoiceRoutes(deps: RouteDeps) {
   const { db, limits } = deps;
 
   const listInvoices = createRoute({
+    operationId: 'listInvoices',
     method: 'get',
     path: '/',
     tags: ['Invoices'],
@@ -46,6 +47,7 @@ export function createInvoiceRoutes(deps: RouteDeps) {
   });
 
   const createInvoice = createRoute({
+    operationId: 'createInvoice',
     method: 'post',
     path: '/',
     tags: ['Invoices'],
@@ -64,6 +66,7 @@ export function createInvoiceRoutes(deps: RouteDeps) {
   });
 
   const getInvoice = createRoute({
+    operationId: 'getInvoice',
     method: 'get',
     path: '/{id}',
     tags: ['Invoices'],

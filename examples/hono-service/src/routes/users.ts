@@ -23,6 +23,7 @@ export function createUserRoutes(deps: RouteDeps) {
   const { db, limits } = deps;
 
   const createUser = createRoute({
+    operationId: 'createUser',
     method: 'post',
     path: '/',
     tags: ['Users'],
@@ -42,6 +43,7 @@ export function createUserRoutes(deps: RouteDeps) {
 
   // #region user-route
   const getUser = createRoute({
+    operationId: 'getUser',
     method: 'get',
     path: '/{id}',
     tags: ['Users'],
