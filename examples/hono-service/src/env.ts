@@ -1,34 +1,41 @@
 import { z } from 'zod';
 
-/** Defaults that match the dev identity provider in `src/idp/`, so `npm run dev` needs no setup. */
+/** Port of the dev identity provider in `src/idp/` when `IDP_PORT` is not set. */
 export const DEV_IDP_PORT = 8788;
-const devIdpUrl = `http://localhost:${DEV_IDP_PORT}`;
 
 // #region env-schema
 /**
  * The service's whole configuration, parsed once at boot. Anything invalid stops the process
  * before it listens, with a message naming the variable (see `parseEnv`).
  */
-export const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  // No DATABASE_URL means PGlite (Postgres in WASM): the example runs with zero setup.
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  // PGlite keeps its data in memory unless a directory is given.
-  PGLITE_DATA_DIR: z.string().min(1).optional(),
-  JWKS_URL: z.url({ protocol: /^https?$/ }).default(`${devIdpUrl}/.well-known/jwks.json`),
-  JWT_ISSUER: z.string().min(1).default(devIdpUrl),
-  JWT_AUDIENCE: z.string().min(1).default('hono-service'),
-  // Token bucket sizes, in requests per minute per (user + endpoint).
-  RATE_LIMIT_READ_PER_MINUTE: z.coerce.number().int().positive().default(300),
-  RATE_LIMIT_WRITE_PER_MINUTE: z.coerce.number().int().positive().default(30),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-});
+export const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // No DATABASE_URL means PGlite (Postgres in WASM): the example runs with zero setup.
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    // PGlite keeps its data in memory unless a directory is given.
+    PGLITE_DATA_DIR: z.string().min(1).optional(),
+    // Unset JWKS_URL and JWT_ISSUER point at the dev IdP (`npm run idp`) on IDP_PORT.
+    IDP_PORT: z.coerce.number().int().min(1).max(65535).default(DEV_IDP_PORT),
+    JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+    JWT_ISSUER: z.string().min(1).optional(),
+    JWT_AUDIENCE: z.string().min(1).default('hono-service'),
+    // Token bucket sizes, in requests per minute per (user + endpoint).
+    RATE_LIMIT_READ_PER_MINUTE: z.coerce.number().int().positive().default(300),
+    RATE_LIMIT_WRITE_PER_MINUTE: z.coerce.number().int().positive().default(30),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  })
+  .transform((env) => ({
+    ...env,
+    JWKS_URL: env.JWKS_URL ?? `http://localhost:${env.IDP_PORT}/.well-known/jwks.json`,
+    JWT_ISSUER: env.JWT_ISSUER ?? `http://localhost:${env.IDP_PORT}`,
+  }));
 // #endregion env-schema
 
 /** The parsed environment. */
-export type Env = z.infer<typeof EnvSchema>;
+export type Env = z.output<typeof EnvSchema>;
 
 /** Thrown by `parseEnv`; its message names every invalid variable and is safe to print as is. */
 export class EnvError extends Error {

@@ -1,0 +1,343 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSigningKey } from '../src/idp/keys.ts';
+import type { DatabaseHandle } from '../src/lib/db/client.ts';
+import { createLifecycle } from '../src/lib/lifecycle.ts';
+import { createMemoryStore } from '../src/middleware/rate-limit-store.ts';
+import { ErrorSchema } from '../src/schemas/error.ts';
+import { InvoiceListSchema, InvoiceSchema } from '../src/schemas/invoices.ts';
+import { UserSchema } from '../src/schemas/users.ts';
+import { AUDIENCE, ISSUER, createTestApp, createTestIdp, jsonRequest, openTestDatabase } from './helpers.ts';
+
+const ALL = 'users:read users:write invoices:read invoices:write';
+const NIL_UUID = '00000000-0000-4000-8000-000000000000';
+
+/** Read a response that must be the documented error shape, and return its `error`. */
+async function expectError(response: Response, status: number, code: string) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  const body = ErrorSchema.parse(await response.json());
+  expect(body.error.code).toBe(code);
+  return body.error;
+}
+
+/**
+ * The integration suite: every endpoint and every documented error, through `app.request()`
+ * (no network). Runs on PGlite always, and on a real PostgreSQL when `DATABASE_URL` is set.
+ */
+export function defineApiSuite(label: string, databaseUrl?: string) {
+  describe(`API on ${label}`, () => {
+    let database: DatabaseHandle;
+    let idp: Awaited<ReturnType<typeof createTestIdp>>;
+    let ctx: ReturnType<typeof createTestApp>;
+    let alice: string;
+    let bob: string;
+
+    beforeAll(async () => {
+      [database, idp] = await Promise.all([openTestDatabase(databaseUrl), createTestIdp()]);
+      ctx = createTestApp(database, idp);
+      [alice, bob] = await Promise.all([idp.token('alice', ALL), idp.token('bob', ALL)]);
+    });
+    afterAll(async () => {
+      await database?.close();
+    });
+
+    const request = (path: string, init?: RequestInit) => ctx.app.request(path, init);
+
+    describe('operations', () => {
+      it('answers /health with 200 after pinging the database', async () => {
+        const response = await request('/health');
+        expect(response.status).toBe(200);
+        expect(await response.json()).toEqual({ status: 'ok', checks: { database: 'ok' } });
+      });
+
+      it('answers /health with 503 in the error shape when the database is down', async () => {
+        const { app } = createTestApp(database, idp, {
+          ping: async () => {
+            throw new Error('connection refused');
+          },
+        });
+        await expectError(await app.request('/health'), 503, 'service_unavailable');
+      });
+
+      it('answers /health with 503 once shutdown has started', async () => {
+        const lifecycle = createLifecycle();
+        const { app } = createTestApp(database, idp, { lifecycle });
+        expect((await app.request('/health')).status).toBe(200);
+        lifecycle.startDraining();
+        await expectError(await app.request('/health'), 503, 'service_unavailable');
+      });
+
+      it('sends secure headers on every response', async () => {
+        const response = await request('/health');
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+        expect(response.headers.get('strict-transport-security')).toContain('max-age=');
+      });
+
+      it('serves the API reference page with its bundle from node_modules, not a CDN', async () => {
+        const page = await (await request('/reference')).text();
+        expect(page).toContain('<script src="/reference/scalar.js"');
+        expect(page).not.toMatch(/cdn\.jsdelivr|unpkg\.com|<script[^>]+src="https?:/);
+        const bundle = await request('/reference/scalar.js');
+        expect(bundle.status).toBe(200);
+        expect(bundle.headers.get('content-type')).toContain('javascript');
+        expect((await bundle.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+      });
+    });
+
+    describe('unknown routes and methods', () => {
+      it('answers an unknown route with 404 in the error shape', async () => {
+        await expectError(await request('/nope'), 404, 'not_found');
+        await expectError(await request('/v2/users/alice', jsonRequest('GET', alice)), 404, 'not_found');
+      });
+
+      it('answers a wrong method with 405, the error shape and an Allow header', async () => {
+        const error = await expectError(await request('/health', { method: 'DELETE' }), 405, 'method_not_allowed');
+        expect(error.message).toContain('DELETE');
+        const response = await request('/v1/users/alice', jsonRequest('DELETE', alice));
+        expect(response.headers.get('allow')).toBe('GET, HEAD');
+        await expectError(response, 405, 'method_not_allowed');
+      });
+    });
+
+    describe('authentication', () => {
+      const getUser = (token?: string, headers: Record<string, string> = {}) =>
+        request('/v1/users/alice', jsonRequest('GET', token, undefined, headers));
+
+      it('rejects a request without a token with 401 and WWW-Authenticate', async () => {
+        const response = await getUser();
+        expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+        await expectError(response, 401, 'unauthorized');
+      });
+
+      it('rejects a malformed Authorization header', async () => {
+        await expectError(await getUser(undefined, { authorization: 'Basic YWxpY2U6c2VjcmV0' }), 401, 'unauthorized');
+        await expectError(await getUser('not-a-jwt'), 401, 'unauthorized');
+      });
+
+      it('rejects an expired token', async () => {
+        const now = Math.floor(Date.now() / 1000);
+        const token = await idp.sign({ sub: 'alice', scope: ALL, iat: now - 600, nbf: now - 600, exp: now - 60 });
+        const error = await expectError(await getUser(token), 401, 'unauthorized');
+        expect(error.message).toMatch(/expired/);
+      });
+
+      it('rejects a token that is not valid yet (nbf)', async () => {
+        const now = Math.floor(Date.now() / 1000);
+        await expectError(await getUser(await idp.sign({ sub: 'alice', scope: ALL, nbf: now + 120 })), 401, 'unauthorized');
+      });
+
+      it('rejects a token for another audience', async () => {
+        const error = await expectError(await getUser(await idp.sign({ sub: 'alice', scope: ALL, aud: 'another-service' })), 401, 'unauthorized');
+        expect(error.message).toContain('aud');
+      });
+
+      it('rejects a token from another issuer', async () => {
+        const error = await expectError(await getUser(await idp.sign({ sub: 'alice', scope: ALL, iss: 'https://evil.test' })), 401, 'unauthorized');
+        expect(error.message).toContain('iss');
+      });
+
+      it('rejects an unsigned token (alg: none)', async () => {
+        const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+        const now = Math.floor(Date.now() / 1000);
+        const unsigned = `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub: 'alice', scope: ALL, iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 60 })}.`;
+        await expectError(await getUser(unsigned), 401, 'unauthorized');
+      });
+
+      it('rejects a token signed by a key that is not in the JWKS', async () => {
+        const stranger = await generateSigningKey();
+        await expectError(await getUser(await idp.sign({ sub: 'alice', scope: ALL }, { key: stranger })), 401, 'unauthorized');
+        // Same kid as the real key, different key material: the signature check is what fails.
+        await expectError(await getUser(await idp.sign({ sub: 'alice', scope: ALL }, { key: { ...stranger, kid: idp.key.kid } })), 401, 'unauthorized');
+      });
+
+      it('rejects a token that lives longer than 15 minutes', async () => {
+        const now = Math.floor(Date.now() / 1000);
+        const error = await expectError(await getUser(await idp.sign({ sub: 'alice', scope: ALL, iat: now, exp: now + 16 * 60 })), 401, 'unauthorized');
+        expect(error.message).toContain('15 minutes');
+      });
+
+      it('rejects a token without sub', async () => {
+        await expectError(await getUser(await idp.sign({ scope: ALL })), 401, 'unauthorized');
+      });
+    });
+
+    describe('users', () => {
+      it('registers the caller with POST /v1/users (201) and reads it back', async () => {
+        const created = await request('/v1/users', jsonRequest('POST', alice, { email: 'alice@example.com', name: 'Alice' }));
+        expect(created.status).toBe(201);
+        const user = UserSchema.parse(await created.json());
+        expect(user).toMatchObject({ id: 'alice', email: 'alice@example.com', name: 'Alice' });
+        const read = await request('/v1/users/alice', jsonRequest('GET', alice));
+        expect(read.status).toBe(200);
+        expect(UserSchema.parse(await read.json())).toEqual(user);
+        expect((await request('/v1/users', jsonRequest('POST', bob, { email: 'bob@example.com', name: 'Bob' }))).status).toBe(201);
+      });
+
+      it('answers 409 conflict when the user or the email is already registered', async () => {
+        await expectError(await request('/v1/users', jsonRequest('POST', alice, { email: 'other@example.com', name: 'A' })), 409, 'conflict');
+        const carol = await idp.token('carol', ALL);
+        await expectError(await request('/v1/users', jsonRequest('POST', carol, { email: 'alice@example.com', name: 'C' })), 409, 'conflict');
+      });
+
+      it("answers 404 for another user's profile without users:admin", async () => {
+        await expectError(await request('/v1/users/bob', jsonRequest('GET', alice)), 404, 'not_found');
+      });
+
+      it('lets users:admin read any user, and still 404s an unknown id', async () => {
+        const admin = await idp.token('admin', 'users:read users:admin');
+        expect(UserSchema.parse(await (await request('/v1/users/bob', jsonRequest('GET', admin))).json()).id).toBe('bob');
+        await expectError(await request('/v1/users/nobody', jsonRequest('GET', admin)), 404, 'not_found');
+      });
+
+      it('lists every failing field on validation errors', async () => {
+        const dave = await idp.token('dave', ALL);
+        const error = await expectError(await request('/v1/users', jsonRequest('POST', dave, { email: 'not-an-email', extra: 1 })), 400, 'validation_failed');
+        const paths = error.details?.map((detail) => detail.path);
+        expect(paths).toEqual(expect.arrayContaining(['body.email', 'body.name', 'body']));
+      });
+
+      it('answers malformed JSON with 400 bad_request', async () => {
+        await expectError(await request('/v1/users', jsonRequest('POST', alice, '{"email":')), 400, 'bad_request');
+      });
+    });
+
+    describe('invoices', () => {
+      let aliceInvoiceId: string;
+
+      it('refuses an invoice for a caller who has not registered (409)', async () => {
+        const erin = await idp.token('erin', ALL);
+        await expectError(await request('/v1/invoices', jsonRequest('POST', erin, { amountCents: 100, currency: 'EUR', description: 'x' })), 409, 'conflict');
+      });
+
+      it('creates an invoice owned by the caller (201), whatever the body says', async () => {
+        const response = await request('/v1/invoices', jsonRequest('POST', alice, { amountCents: 12_500, currency: 'EUR', description: 'Consulting, March' }));
+        expect(response.status).toBe(201);
+        const invoice = InvoiceSchema.parse(await response.json());
+        expect(invoice).toMatchObject({ userId: 'alice', amountCents: 12_500, status: 'draft' });
+        aliceInvoiceId = invoice.id;
+        // The owner cannot be chosen by the client: unknown fields are rejected, not ignored.
+        await expectError(
+          await request('/v1/invoices', jsonRequest('POST', alice, { amountCents: 1, currency: 'EUR', description: 'x', userId: 'bob' })),
+          400,
+          'validation_failed',
+        );
+        await request('/v1/invoices', jsonRequest('POST', bob, { amountCents: 900, currency: 'USD', description: "Bob's", status: 'open' }));
+      });
+
+      it('reads your own invoice', async () => {
+        const response = await request(`/v1/invoices/${aliceInvoiceId}`, jsonRequest('GET', alice));
+        expect(response.status).toBe(200);
+        expect(InvoiceSchema.parse(await response.json()).id).toBe(aliceInvoiceId);
+      });
+
+      it("answers 404 for another user's invoice, exactly as for an unknown id", async () => {
+        const cross = await expectError(await request(`/v1/invoices/${aliceInvoiceId}`, jsonRequest('GET', bob)), 404, 'not_found');
+        const unknown = await expectError(await request(`/v1/invoices/${NIL_UUID}`, jsonRequest('GET', bob)), 404, 'not_found');
+        expect(cross).toEqual(unknown);
+      });
+
+      it('lists only your own invoices, filtered by status', async () => {
+        const mine = InvoiceListSchema.parse(await (await request('/v1/invoices', jsonRequest('GET', alice))).json());
+        expect(mine.items.map((invoice) => invoice.userId)).toEqual(['alice']);
+        const open = InvoiceListSchema.parse(await (await request('/v1/invoices?status=open', jsonRequest('GET', bob))).json());
+        expect(open.items).toHaveLength(1);
+        const drafts = InvoiceListSchema.parse(await (await request('/v1/invoices?status=draft', jsonRequest('GET', bob))).json());
+        expect(drafts.items).toHaveLength(0);
+      });
+
+      it('reports invalid path and query values as validation details', async () => {
+        const byId = await expectError(await request('/v1/invoices/not-a-uuid', jsonRequest('GET', alice)), 400, 'validation_failed');
+        expect(byId.details?.[0]?.path).toBe('path.id');
+        const list = await expectError(await request('/v1/invoices?limit=0&status=lost', jsonRequest('GET', alice)), 400, 'validation_failed');
+        expect(list.details?.map((detail) => detail.path).sort()).toEqual(['query.limit', 'query.status']);
+      });
+
+      it('answers 413 in the error shape for a body over 64 KB', async () => {
+        const description = 'x'.repeat(65 * 1024);
+        await expectError(await request('/v1/invoices', jsonRequest('POST', alice, { amountCents: 1, currency: 'EUR', description })), 413, 'payload_too_large');
+      });
+    });
+
+    describe('scopes', () => {
+      const cases = [
+        ['GET', '/v1/users/alice', 'users:read'],
+        ['POST', '/v1/users', 'users:write'],
+        ['GET', '/v1/invoices', 'invoices:read'],
+        ['POST', '/v1/invoices', 'invoices:write'],
+        ['GET', `/v1/invoices/${NIL_UUID}`, 'invoices:read'],
+      ] as const;
+      for (const [method, path, scope] of cases) {
+        it(`answers 403 on ${method} ${path} without ${scope}`, async () => {
+          const token = await idp.token('alice', ALL.replace(scope, '').trim());
+          const body = method === 'POST' ? {} : undefined;
+          const response = await request(path, jsonRequest(method, token, body));
+          expect(response.headers.get('www-authenticate')).toContain(`scope="${scope}"`);
+          const error = await expectError(response, 403, 'forbidden');
+          expect(error.message).toContain(scope);
+        });
+      }
+    });
+
+    describe('rate limiting', () => {
+      it('returns 429 with Retry-After once the bucket is empty, per user and endpoint', async () => {
+        let now = 1_000_000;
+        const { app } = createTestApp(database, idp, { rateLimit: { store: createMemoryStore(), readPerMinute: 3, writePerMinute: 1, now: () => now } });
+        const get = (token: string, path = '/v1/users/alice') => app.request(path, jsonRequest('GET', token));
+        for (let i = 0; i < 3; i++) {
+          const ok = await get(alice);
+          expect(ok.status).toBe(200);
+          expect(ok.headers.get('ratelimit-policy')).toBe('"read";q=3;w=60');
+          expect(ok.headers.get('ratelimit')).toMatch(new RegExp(`^"read";r=${2 - i};t=\\d+$`));
+        }
+        const limited = await get(alice);
+        expect(limited.headers.get('retry-after')).toBe('20');
+        expect(limited.headers.get('ratelimit')).toBe('"read";r=0;t=20');
+        await expectError(limited, 429, 'rate_limited');
+        // Other users and other endpoints have their own buckets.
+        expect((await get(bob, '/v1/users/bob')).status).toBe(200);
+        expect((await get(alice, '/v1/invoices')).status).toBe(200);
+        // Writes are stricter: one per minute here.
+        const write = () => app.request('/v1/invoices', jsonRequest('POST', alice, { amountCents: 1, currency: 'EUR', description: 'x' }));
+        expect((await write()).status).toBe(201);
+        await expectError(await write(), 429, 'rate_limited');
+        // Tokens come back with time.
+        now += 20_000;
+        expect((await get(alice)).status).toBe(200);
+      });
+    });
+
+    describe('errors and logs', () => {
+      it('logs an unknown error in full and answers a generic 500 without internals', async () => {
+        const { app, logs } = createTestApp(database, idp, {
+          verifyToken: async () => {
+            throw new Error('relation "secret_table" does not exist: SELECT * FROM secret_table');
+          },
+        });
+        const response = await app.request('/v1/users/alice', jsonRequest('GET', 'some.token.value'));
+        const text = await response.clone().text();
+        expect(text).not.toMatch(/secret_table|SELECT|at .*\.ts/);
+        const error = await expectError(response, 500, 'internal_error');
+        expect(error.message).toMatch(/trace id/);
+        const logged = logs.lines.find((line) => line.msg === 'unhandled error') as { err: { message: string; stack: string } };
+        expect(logged.err.message).toContain('secret_table');
+        expect(logged.err.stack).toContain('api-suite.ts');
+      });
+
+      it('writes one JSON line per request with method, path, status, duration, trace and user', async () => {
+        const { app, logs } = createTestApp(database, idp);
+        const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+        const response = await app.request('/v1/users/alice', jsonRequest('GET', alice, undefined, { traceparent: `00-${traceId}-00f067aa0ba902b7-01` }));
+        expect(response.headers.get('x-trace-id')).toBe(traceId);
+        await app.request('/nope');
+        const lines = logs.lines.filter((line) => line.msg === 'request');
+        expect(lines).toHaveLength(2);
+        expect(lines[0]).toMatchObject({ method: 'GET', path: '/v1/users/alice', status: 200, trace_id: traceId, user_id: 'alice' });
+        expect(lines[0]?.duration_ms).toEqual(expect.any(Number));
+        expect(lines[1]).toMatchObject({ path: '/nope', status: 404, user_id: null });
+        expect(lines[1]?.trace_id).toMatch(/^[0-9a-f]{32}$/);
+        expect(JSON.stringify(logs.lines)).not.toContain(alice);
+      });
+    });
+  });
+}

@@ -1,0 +1,3 @@
+import { defineApiSuite } from './api-suite.ts';
+
+defineApiSuite('PGlite (in memory)');
