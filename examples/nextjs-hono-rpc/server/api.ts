@@ -1,0 +1,91 @@
+/**
+ * The backend: a Hono app whose type (`AppType`) is the contract the frontend compiles against.
+ * Mounted inside Next at app/api/[[...route]]/route.ts, so its routes are served under /api.
+ */
+import { zValidator } from '@hono/zod-validator';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { DuplicateEmailError, userStore, type UserStore } from './user-store';
+
+// #region create-user-schema
+/** What POST /users accepts. The messages are written for people: the form shows them as is. */
+export const createUserSchema = z.object({
+  name: z.string().trim().min(1, 'Enter a name').max(100, 'Use at most 100 characters'),
+  email: z.string().trim().toLowerCase().pipe(z.email('Enter an email address, like ada@example.com')),
+});
+// #endregion
+
+// #region error-shape
+/** Every error the API answers with has this shape; `fields` only for validation errors. */
+export interface ApiErrorBody {
+  error: {
+    code: 'validation_failed' | 'not_found' | 'email_taken' | 'internal';
+    message: string;
+    fields?: Partial<Record<string, string[]>>;
+  };
+}
+
+export const apiError = (
+  code: ApiErrorBody['error']['code'],
+  message: string,
+  fields?: ApiErrorBody['error']['fields'],
+): ApiErrorBody => ({ error: { code, message, fields } }); // JSON drops `fields` when undefined
+// #endregion
+
+/**
+ * Builds the API on a store. Production uses the process-wide store; tests pass a fresh one.
+ * Routes are chained: only then does the app's type carry every route to `hc<AppType>`.
+ */
+export function createApi(store: UserStore) {
+  // #region routes
+  const app = new Hono()
+    .get('/users', async (c) => {
+      const users = await store.list();
+      return c.json(users, 200);
+    })
+    .get('/users/:id', async (c) => {
+      const id = c.req.param('id');
+      const user = await store.findById(id);
+      if (!user) return c.json(apiError('not_found', `No user with id ${id}`), 404);
+      return c.json(user, 200);
+    })
+    .post(
+      '/users',
+      zValidator('json', createUserSchema, (result, c) => {
+        // Answer with per-field messages instead of zValidator's raw ZodError, so a form can
+        // put each message next to its field.
+        if (!result.success) {
+          const { fieldErrors } = z.flattenError(result.error);
+          return c.json(apiError('validation_failed', 'Check the highlighted fields', fieldErrors), 400);
+        }
+      }),
+      async (c) => {
+        const data = c.req.valid('json');
+        try {
+          const user = await store.create(data);
+          return c.json(user, 201);
+        } catch (error) {
+          if (error instanceof DuplicateEmailError) {
+            return c.json(apiError('email_taken', `${error.email} is already taken`, { email: ['This email is already taken'] }), 409);
+          }
+          throw error;
+        }
+      },
+    );
+  // #endregion
+
+  app.onError((error, c) => {
+    // Unknown errors: full detail in the server log, a generic message to the caller.
+    console.error(error);
+    return c.json(apiError('internal', 'Something went wrong on our side'), 500);
+  });
+  return app;
+}
+
+// #region app-type
+const app = createApi(userStore);
+
+/** The contract: import it as a type only, so no server code reaches the browser bundle. */
+export type AppType = typeof app;
+export default app;
+// #endregion
