@@ -1,0 +1,45 @@
+/**
+ * What the handbook says about each example beyond its own files: the title on its page, the
+ * file StackBlitz opens first and the playbook rules it demonstrates (links to playbook
+ * headings; `catalog.test.ts` checks each heading exists). An example with no entry here still
+ * gets a project, a zip and a listing, from its package.json.
+ */
+export interface PlaybookRule {
+	/** The rule in a few words, as the playbook states it. */
+	text: string;
+	/** Site path of the playbook heading, e.g. `/playbooks/backend-api/#api-contract`. */
+	href: string;
+}
+
+export interface CatalogEntry {
+	title: string;
+	/** One sentence; defaults to package.json `description`. */
+	description?: string;
+	/** Path inside the example that StackBlitz opens first. Defaults to README.md, else package.json. */
+	openFile?: string;
+	/** npm script StackBlitz and "Run locally" start. Defaults to `dev`, else `start`. */
+	startScript?: string;
+	/** What to open once it runs, shown under "Run locally". */
+	afterStart?: string;
+	rules: PlaybookRule[];
+}
+
+const backendApi = '/playbooks/backend-api/';
+
+export const catalog: Record<string, CatalogEntry> = {
+	'hono-service': {
+		title: 'Hono service',
+		openFile: 'src/app.ts',
+		startScript: 'dev',
+		rules: [
+			{ text: 'Hono, one file per resource under routes/, chained so AppType carries every route', href: `${backendApi}#service-shape` },
+			{ text: 'Zod schemas are the contract; OpenAPI is generated from them, errors have one shape', href: `${backendApi}#api-contract` },
+			{ text: 'Short-lived JWTs verified against the identity provider’s JWKS, scopes checked per endpoint', href: `${backendApi}#auth-between-services` },
+			{ text: 'The service owns its tables and migrations (Drizzle on PGlite or PostgreSQL)', href: `${backendApi}#database` },
+			{ text: 'Structured JSON logs for every request', href: `${backendApi}#observability` },
+			{ text: 'Token bucket per user and endpoint, 429 with Retry-After', href: `${backendApi}#rate-limiting--abuse` },
+			{ text: 'Health endpoint and graceful shutdown on SIGTERM', href: `${backendApi}#deployment` },
+			{ text: 'Tests build the same app as production and call it without a network', href: `${backendApi}#testing` },
+		],
+	},
+};
