@@ -1,0 +1,5 @@
+// generated with @7nohe/openapi-react-query-codegen@3.0.2 
+
+export * from "./common";
+export * from "./queries";
+export * from "./queryOptions";

@@ -1,0 +1,29 @@
+// generated with @7nohe/openapi-react-query-codegen@3.0.2 
+
+import { type FetchQueryOptions, type QueryClient } from "@tanstack/react-query";
+import { getHealth, getInvoice, getUser, listInvoices, type Options } from "../requests/sdk.gen";
+import type { GetHealthData, GetInvoiceData, GetUserData, ListInvoicesData } from "../requests/types.gen";
+import * as Common from "./common";
+
+/**
+ * Liveness and readiness, with a database ping
+ */
+export const prefetchUseGetHealth = (queryClient: QueryClient, clientOptions: Options<GetHealthData, true> = {}, options?: Omit<FetchQueryOptions<Common.GetHealthDefaultResponse>, "queryKey" | "queryFn">) => queryClient.prefetchQuery({ queryKey: Common.UseGetHealthKeyFn(clientOptions), queryFn: ({ signal }) => getHealth({ ...clientOptions, signal, throwOnError: true }).then(response => response.data), ...options });
+/**
+ * Read a user
+ *
+ * Your own user, or any user with scope `users:admin`. Requires scope `users:read`. Another user's id answers 404, exactly like an unknown id.
+ */
+export const prefetchUseGetUser = (queryClient: QueryClient, clientOptions: Options<GetUserData, true>, options?: Omit<FetchQueryOptions<Common.GetUserDefaultResponse>, "queryKey" | "queryFn">) => queryClient.prefetchQuery({ queryKey: Common.UseGetUserKeyFn(clientOptions), queryFn: ({ signal }) => getUser({ ...clientOptions, signal, throwOnError: true }).then(response => response.data), ...options });
+/**
+ * List the caller's invoices
+ *
+ * Newest first. Requires scope `invoices:read`.
+ */
+export const prefetchUseListInvoices = (queryClient: QueryClient, clientOptions: Options<ListInvoicesData, true> = {}, options?: Omit<FetchQueryOptions<Common.ListInvoicesDefaultResponse>, "queryKey" | "queryFn">) => queryClient.prefetchQuery({ queryKey: Common.UseListInvoicesKeyFn(clientOptions), queryFn: ({ signal }) => listInvoices({ ...clientOptions, signal, throwOnError: true }).then(response => response.data), ...options });
+/**
+ * Read one of your invoices
+ *
+ * Requires scope `invoices:read`. Another user's invoice answers 404, exactly like an unknown id.
+ */
+export const prefetchUseGetInvoice = (queryClient: QueryClient, clientOptions: Options<GetInvoiceData, true>, options?: Omit<FetchQueryOptions<Common.GetInvoiceDefaultResponse>, "queryKey" | "queryFn">) => queryClient.prefetchQuery({ queryKey: Common.UseGetInvoiceKeyFn(clientOptions), queryFn: ({ signal }) => getInvoice({ ...clientOptions, signal, throwOnError: true }).then(response => response.data), ...options });

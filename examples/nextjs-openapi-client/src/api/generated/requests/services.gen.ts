@@ -1,0 +1,3 @@
+// This file is auto-generated for backward compatibility
+export * from './client.gen';
+export * from './sdk.gen';
