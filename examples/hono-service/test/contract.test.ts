@@ -1,0 +1,29 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { renderOpenApi, SNAPSHOT } from '../scripts/openapi.ts';
+import { ERROR_CODES } from '../src/lib/errors/app-error.ts';
+
+describe('OpenAPI contract', () => {
+  it('matches the committed openapi.json (run `npm run openapi` after a deliberate change)', async () => {
+    const served = await renderOpenApi();
+    const committed = await readFile(SNAPSHOT, 'utf8');
+    expect(served).toBe(committed);
+  });
+
+  it('documents every error code, the bearer scheme and an error response on every route', async () => {
+    const doc = JSON.parse(await renderOpenApi());
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.components.schemas.ErrorCode.enum).toEqual(Object.keys(ERROR_CODES));
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+    for (const [path, operations] of Object.entries<Record<string, { security?: unknown; responses: Record<string, unknown> }>>(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const statuses = Object.keys(operation.responses);
+        expect(statuses.some((status) => Number(status) >= 400), `${method} ${path} documents its errors`).toBe(true);
+        if (path.startsWith('/v1/')) {
+          expect(operation.security, `${method} ${path} requires bearerAuth`).toEqual([{ bearerAuth: [] }]);
+          expect(statuses).toEqual(expect.arrayContaining(['401', '403', '429']));
+        }
+      }
+    }
+  });
+});
