@@ -1,6 +1,9 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
+  // This folder is its own project, even inside the handbook repository (which has its own
+  // lockfile): without this, Next guesses the repository root and warns.
+  outputFileTracingRoot: import.meta.dirname,
   // No sharp: keeps the install pure JS/WASM so the example runs in StackBlitz WebContainers.
   images: { unoptimized: true },
 };
