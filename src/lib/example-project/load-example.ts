@@ -14,6 +14,8 @@ export interface LoadedExample {
 	description: string;
 	openFile: string;
 	startScript: string;
+	/** package.json `engines.node`, e.g. `>=22.18`. */
+	node?: string;
 	rules: PlaybookRule[];
 	files: SourceFile[];
 	payload: ProjectPayload;
@@ -50,7 +52,7 @@ export function loadExample(name: string, root = process.cwd()): LoadedExample {
 	}
 	const files = readTrackedFiles(name, root);
 	const packageFile = files.find((file) => file.path === 'package.json');
-	const packageJson = packageFile ? (JSON.parse(new TextDecoder().decode(packageFile.bytes)) as { description?: string; scripts?: Record<string, string> }) : {};
+	const packageJson = packageFile ? (JSON.parse(new TextDecoder().decode(packageFile.bytes)) as { description?: string; scripts?: Record<string, string>; engines?: { node?: string } }) : {};
 	const entry = catalog[name];
 	const has = (path: string) => files.some((file) => file.path === path);
 	const title = entry?.title ?? titleFromName(name);
@@ -65,6 +67,7 @@ export function loadExample(name: string, root = process.cwd()): LoadedExample {
 		description,
 		openFile,
 		startScript,
+		node: packageJson.engines?.node,
 		rules: entry?.rules ?? [],
 		files,
 		payload,
