@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
+import exampleProjects from './src/integrations/example-projects.ts';
 
 /**
  * The handbook's pages live in the top-level `content/docs/` folder. Setting `srcDir: '.'`
@@ -22,6 +23,8 @@ export default defineConfig({
 		},
 	},
 	integrations: [
+		// Before Starlight: a broken example stops the build before any page renders.
+		exampleProjects(),
 		starlight({
 			title: 'EGCA Engineering Handbook',
 			description:
