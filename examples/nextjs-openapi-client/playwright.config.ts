@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+/** This app under test, and a second instance whose service URL is a closed port. */
+export const APP_PORT = 3103;
+export const DOWN_APP_PORT = 3104;
+const servicePort = 8787;
+const idpPort = 8788;
+const ci = Boolean(process.env.CI);
+
+// Debian's Chromium where installed (machines that cannot download Playwright's browser);
+// Playwright's own browser everywhere else (`npx playwright install chromium` once).
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const launchOptions = existsSync(chromium)
+  ? { executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] }
+  : {};
+
+// A user of its own per run, so "no invoices yet" holds even against a service left running.
+const devUserId = `e2e-${Date.now().toString(36)}`;
+
+const serviceEnv = {
+  PORT: String(servicePort),
+  IDP_PORT: String(idpPort),
+  // Empty counts as unset: the service uses PGlite in memory, whatever the shell says.
+  DATABASE_URL: '',
+  PGLITE_DATA_DIR: '',
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'development',
+};
+
+const appEnv = (port: number, serviceUrl: string, idpUrl: string) => ({
+  PORT: String(port),
+  SERVICE_URL: serviceUrl,
+  IDP_URL: idpUrl,
+  DEV_USER_ID: devUserId,
+  NEXT_TELEMETRY_DISABLED: '1',
+});
+
+/**
+ * Browser tests against the production build (`npm run build` first; `npm test` does both),
+ * with examples/hono-service and its dev IdP started from their own folder.
+ */
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: ci,
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: ci ? 'list' : [['list'], ['html', { open: 'never' }]],
+  use: { baseURL: `http://localhost:${APP_PORT}`, trace: 'retain-on-failure' },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
+  webServer: [
+    {
+      command: 'npm run idp --prefix ../hono-service',
+      url: `http://localhost:${idpPort}/.well-known/jwks.json`,
+      env: serviceEnv,
+      reuseExistingServer: !ci,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'npm run start --prefix ../hono-service',
+      url: `http://localhost:${servicePort}/health`,
+      env: serviceEnv,
+      reuseExistingServer: !ci,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'npm run start',
+      url: `http://localhost:${APP_PORT}/api/service/health`,
+      env: appEnv(APP_PORT, `http://localhost:${servicePort}`, `http://localhost:${idpPort}`),
+      // Never reuse: the instance must carry this run's DEV_USER_ID.
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'npm run start',
+      // Port 1 is closed: this instance shows the "service not reachable" state.
+      url: `http://localhost:${DOWN_APP_PORT}/`,
+      env: appEnv(DOWN_APP_PORT, 'http://localhost:1', 'http://localhost:1'),
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
+});
