@@ -329,7 +329,8 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
         const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
         const response = await app.request('/v1/users/alice', jsonRequest('GET', alice, undefined, { traceparent: `00-${traceId}-00f067aa0ba902b7-01` }));
         expect(response.headers.get('x-trace-id')).toBe(traceId);
-        await app.request('/nope');
+        const missing = await app.request('/nope');
+        expect(missing.headers.get('x-trace-id')).toMatch(/^[0-9a-f]{32}$/);
         const lines = logs.lines.filter((line) => line.msg === 'request');
         expect(lines).toHaveLength(2);
         expect(lines[0]).toMatchObject({ method: 'GET', path: '/v1/users/alice', status: 200, trace_id: traceId, user_id: 'alice' });

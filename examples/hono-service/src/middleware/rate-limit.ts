@@ -40,8 +40,8 @@ export const rateLimit = (options: RateLimitOptions) => {
         headers: { ...headers, 'Retry-After': String(result.retryAfterSeconds) },
       });
     }
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
     await next();
-    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
   });
 };
 // #endregion rate-limit

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
 import type { Logger } from 'pino';
 import type { AppEnv } from '../lib/app-env.ts';
@@ -11,7 +11,8 @@ export function traceIdFrom(traceparent: string | undefined): string {
   const match = traceparent?.trim().match(TRACEPARENT);
   // An all-zero trace id is invalid by the spec: treat it like a missing header.
   if (match?.[1] && !/^0+$/.test(match[1])) return match[1];
-  return randomBytes(16).toString('hex');
+  // randomUUID draws from a cached entropy pool: far cheaper per request than randomBytes.
+  return randomUUID().replaceAll('-', '');
 }
 
 export type RequestLoggerOptions = {
@@ -32,8 +33,9 @@ export const requestLogger = (options: RequestLoggerOptions) => {
     const started = performance.now();
     const traceId = traceIdFrom(c.req.header('traceparent'));
     c.set('traceId', traceId);
+    // Set before `next()`: Hono adds it to whatever response is built, errors included.
+    c.header(traceHeader, traceId);
     await next();
-    c.res.headers.set(traceHeader, traceId);
     const status = c.res.status;
     const line = {
       method: c.req.method,

@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+
+// `npm run bench`: bare Hono vs. the full middleware chain vs. the full route with its DB read,
+// each with autocannon, 50 connections, on loopback. Not a test: numbers depend on the machine.
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const connections = 50;
+
+const child = spawn(process.execPath, [new URL('./servers.ts', import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+const firstLine = await new Promise<string>((resolve, reject) => {
+  createInterface({ input: child.stdout! }).once('line', resolve);
+  child.once('exit', (code) => reject(new Error(`bench servers exited with ${code}`)));
+});
+const { ports, token, driver } = JSON.parse(firstLine) as { ports: Record<'bare' | 'chain' | 'full', number>; token: string; driver: string };
+
+const auth = { authorization: `Bearer ${token}` };
+const scenarios = [
+  { key: 'bare', label: 'bare Hono "hello"', url: `http://127.0.0.1:${ports.bare}/`, headers: {} },
+  { key: 'chain', label: 'GET /v1/users/:id, chain without DB read', url: `http://127.0.0.1:${ports.chain}/v1/users/bench`, headers: auth },
+  { key: 'full', label: `GET /v1/users/:id, full (${driver})`, url: `http://127.0.0.1:${ports.full}/v1/users/bench`, headers: auth },
+] as const;
+
+console.log(`autocannon: ${connections} connections, ${duration} s per scenario (after a 2 s warm-up), loopback`);
+console.log('chain = request log (pino to /dev/null) + secure headers + body limit + JWT auth (ES256, cache of verified tokens) + scope + rate limit (generous bucket: measures the chain, never answers 429) + Zod validation + JSON');
+const results: Record<string, { rps: number; p50: number; p99: number }> = {};
+try {
+  for (const scenario of scenarios) {
+    await autocannon({ url: scenario.url, connections, duration: 2, headers: scenario.headers });
+    const result = await autocannon({ url: scenario.url, connections, duration, headers: scenario.headers });
+    if (result.non2xx > 0 || result.errors > 0) throw new Error(`${scenario.label}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+    results[scenario.key] = { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  }
+} finally {
+  child.kill('SIGTERM');
+}
+
+const pad = (text: string, width: number) => text.padEnd(width);
+console.log(`\n${pad('scenario', 44)}${pad('req/s', 10)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}vs bare`);
+for (const scenario of scenarios) {
+  const { rps, p50, p99 } = results[scenario.key]!;
+  const ratio = `${Math.round((rps / results.bare!.rps) * 100)}%`;
+  console.log(`${pad(scenario.label, 44)}${pad(String(Math.round(rps)), 10)}${pad(String(p50), 8)}${pad(String(p99), 8)}${ratio}`);
+}
+const chainRatio = results.chain!.rps / results.bare!.rps;
+console.log(`\nchain/bare = ${(chainRatio * 100).toFixed(1)}% (target >= 50%): ${chainRatio >= 0.5 ? 'met' : 'NOT met'}`);
+console.log(`full route p99 = ${results.full!.p99} ms on ${driver} (target <= 25 ms on PostgreSQL): ${results.full!.p99 <= 25 ? 'met' : 'NOT met'}`);
