@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 /** Where the committed, generated client lives (relative to the package root). */
 export const GENERATED_DIR = 'src/api/generated';
 
-// #region api-generate
+// #region openapi-rq-command
 /**
  * The one code generation command, shared by `api:generate` and `api:check` so both produce
  * byte-identical output: `openapi-rq -i <document> -o <dir>` with the default fetch client.
@@ -13,7 +13,7 @@ export const GENERATED_DIR = 'src/api/generated';
 export function openapiRqArgs(input: string, output: string): string[] {
   return ['-i', input, '-o', output];
 }
-// #endregion api-generate
+// #endregion openapi-rq-command
 
 /** Run the package's own openapi-rq (no npx, no network) and exit like it on failure. */
 export function runOpenapiRq(input: string, output: string): void {
