@@ -7,6 +7,8 @@ export const BFF_ERROR_CODES = {
   service_unreachable: 502,
   /** The path is not one the proxy forwards. */
   not_proxied: 404,
+  /** A state-changing request sent from another origin (the proxy acts with the user's token). */
+  cross_origin: 403,
 } as const;
 
 export type BffErrorCode = keyof typeof BFF_ERROR_CODES;

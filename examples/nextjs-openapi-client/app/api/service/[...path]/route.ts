@@ -12,6 +12,8 @@ const FORWARDED_PATH = /^(v1\/[A-Za-z0-9._~%/-]+|health)$/;
 /** Response headers worth passing on (status-related); hop-by-hop and encoding headers are not. */
 const PASSED_HEADERS = ['content-type', 'retry-after', 'ratelimit', 'ratelimit-policy', 'x-request-id', 'location'];
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 type Context = { params: Promise<{ path: string[] }> };
 
 // #region proxy-route
@@ -25,6 +27,12 @@ async function forward(request: NextRequest, { params }: Context): Promise<Respo
   const path = (await params).path.join('/');
   if (!FORWARDED_PATH.test(path) || path.includes('..')) {
     return NextResponse.json(bffError('not_proxied', `/${path} is not forwarded to the service`), { status: BFF_ERROR_CODES.not_proxied });
+  }
+  // The proxy acts with the user's token, so another site must not be able to make the browser
+  // send it writes (CSRF). Route handlers, unlike Server Actions, have no such check built in.
+  const origin = request.headers.get('origin');
+  if (!SAFE_METHODS.has(request.method) && origin !== null && origin !== request.nextUrl.origin) {
+    return NextResponse.json(bffError('cross_origin', `Requests from ${origin} are not accepted`), { status: BFF_ERROR_CODES.cross_origin });
   }
   const target = `${config.serviceUrl}/${path}${request.nextUrl.search}`;
   // Buffered (the service caps bodies at 64 KB) so the request can be replayed once below.
