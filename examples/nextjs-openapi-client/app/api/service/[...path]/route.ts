@@ -55,8 +55,8 @@ async function forward(request: NextRequest, { params }: Context): Promise<Respo
       upstream = await send(true);
     }
   } catch (error) {
-    const what = error instanceof TokenUnavailableError ? `its dev identity provider (${config.idpUrl})` : config.serviceUrl;
-    const message = `The service is not reachable at ${what}. Start it: cd examples/hono-service && npm install && npm run dev`;
+    const what = error instanceof TokenUnavailableError ? `Its dev identity provider is not reachable at ${config.idpUrl}` : `The service is not reachable at ${config.serviceUrl}`;
+    const message = `${what}. Start examples/hono-service: cd examples/hono-service && npm install && npm run dev`;
     return NextResponse.json(bffError('service_unreachable', message, config.serviceUrl), { status: BFF_ERROR_CODES.service_unreachable });
   }
 
