@@ -7,7 +7,7 @@
 export interface PlaybookRule {
 	/** The rule in a few words, as the playbook states it. */
 	text: string;
-	/** Site path of the playbook heading, e.g. `/playbooks/backend-api/#api-contract`. */
+	/** Site path of the playbook or guide heading, e.g. `/playbooks/backend-api/#api-contract`. */
 	href: string;
 }
 
@@ -19,12 +19,11 @@ export interface CatalogEntry {
 	openFile?: string;
 	/** npm script StackBlitz and "Run locally" start. Defaults to `dev`, else `start`. */
 	startScript?: string;
-	/** What to open once it runs, shown under "Run locally". */
-	afterStart?: string;
 	rules: PlaybookRule[];
 }
 
 const backendApi = '/playbooks/backend-api/';
+const guide = '/guides/dedicated-backend-frameworks/';
 
 export const catalog: Record<string, CatalogEntry> = {
 	'hono-service': {
@@ -40,6 +39,26 @@ export const catalog: Record<string, CatalogEntry> = {
 			{ text: 'Token bucket per user and endpoint, 429 with Retry-After', href: `${backendApi}#rate-limiting--abuse` },
 			{ text: 'Health endpoint and graceful shutdown on SIGTERM', href: `${backendApi}#deployment` },
 			{ text: 'Tests build the same app as production and call it without a network', href: `${backendApi}#testing` },
+		],
+	},
+	'nextjs-hono-rpc': {
+		title: 'Next.js + Hono RPC',
+		openFile: 'server/api.ts',
+		startScript: 'dev',
+		rules: [
+			{ text: 'Hono’s typed RPC client (hc<AppType>) for a TypeScript frontend: no code generation', href: `${guide}#hono-javascripttypescript` },
+			{ text: 'A wrong call from the frontend fails to compile', href: `${guide}#the-critical-requirement` },
+			{ text: 'Validate with Zod on the server; one error shape, typed per status code', href: `${backendApi}#api-contract` },
+			{ text: 'A real API (routes, status codes) when it has consumers besides this frontend', href: `${guide}#building-a-public-api` },
+			{ text: 'Internal CRUD only this app calls stays with Server Actions', href: `${guide}#when-to-stay-with-nextjs-server-actions` },
+		],
+	},
+	'nextjs-openapi-client': {
+		title: 'Next.js OpenAPI client',
+		startScript: 'dev',
+		rules: [
+			{ text: 'Clients are generated from the service’s OpenAPI document, never hand-written', href: `${guide}#the-openapi--code-generation-workflow` },
+			{ text: 'Clients import types from the contract, not from the service’s code', href: `${backendApi}#api-contract` },
 		],
 	},
 };
