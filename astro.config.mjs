@@ -32,9 +32,15 @@ export default defineConfig({
 			logo: { src: './src/assets/logo.svg', alt: 'EGCA' },
 			favicon: '/favicon.svg',
 			lastUpdated: true,
+			expressiveCode: {
+				// Wrapped lines instead of horizontal scrolling: readable on narrow screens, and no
+				// unnamed scroll regions for screen readers (axe: landmark-unique).
+				defaultProps: { wrap: true },
+			},
 			customCss: ['./src/styles/handbook.css'],
 			components: {
 				PageTitle: './src/components/overrides/PageTitle.astro',
+				Search: './src/components/overrides/Search.astro',
 			},
 			plugins: [starlightLinksValidator({ errorOnFallbackPages: false })],
 			sidebar: [

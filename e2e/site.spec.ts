@@ -1,0 +1,135 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, useTheme } from './axe.ts';
+import { sitemapPaths } from './pages.ts';
+
+const pages = sitemapPaths();
+
+/** Records what a reader would not see but should never happen: console errors, failed or external requests. */
+function watch(page: Page) {
+	const problems: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+	});
+	page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+	page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`));
+	page.on('response', (response) => {
+		if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+	});
+	page.on('request', (request) => {
+		const { hostname, protocol } = new URL(request.url());
+		if (protocol !== 'data:' && protocol !== 'blob:' && hostname !== 'localhost') problems.push(`left localhost: ${request.url()}`);
+	});
+	return problems;
+}
+
+test('the sitemap lists the handbook pages', () => {
+	expect(pages).toEqual(
+		expect.arrayContaining(['/', '/handbook/onboarding/', '/handbook/contributing/', '/playbooks/backend-api/', '/guides/dedicated-backend-frameworks/']),
+	);
+});
+
+for (const path of pages) {
+	test.describe(`page ${path}`, () => {
+		test('loads with no console error, no failed request and nothing from outside localhost', async ({ page }) => {
+			const problems = watch(page);
+			const response = await page.goto(path, { waitUntil: 'networkidle' });
+			expect(response?.status()).toBe(200);
+			await expect(page.locator('h1').first()).toBeVisible();
+			expect(problems).toEqual([]);
+		});
+
+		for (const theme of ['light', 'dark'] as const) {
+			test(`has no axe violations in the ${theme} theme`, async ({ page }) => {
+				await useTheme(page, theme);
+				await page.goto(path);
+				await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+				await expectNoAxeViolations(page, `on ${path} (${theme})`);
+			});
+		}
+	});
+}
+
+test.describe('search', () => {
+	const cases = [
+		{ term: 'Retry-After', expected: 'Playbook: Backend API / Service', href: '/playbooks/backend-api/' },
+		{ term: 'openapi-rq', expected: 'Dedicated backend frameworks: when and why', href: '/guides/dedicated-backend-frameworks/' },
+	];
+	for (const { term, expected, href } of cases) {
+		test(`finds "${term}" in the ${href} page through the search dialog`, async ({ page }) => {
+			await page.goto('/');
+			await page.locator('site-search button[data-open-modal]').click();
+			const input = page.locator('input.pagefind-ui__search-input');
+			await expect(input).toBeFocused();
+			await input.fill(term);
+			const result = page.locator('.pagefind-ui__result-link', { hasText: expected }).first();
+			await expect(result).toBeVisible();
+			expect(new URL((await result.getAttribute('href'))!, page.url()).pathname).toBe(href);
+			await result.click();
+			await expect(page).toHaveURL(new RegExp(`${href}`));
+			await expect(page.locator('h1')).toHaveText(expected);
+		});
+	}
+});
+
+test.describe('keyboard only', () => {
+	test('the skip link is the first stop and moves focus to the content', async ({ page }) => {
+		await page.goto('/playbooks/backend-api/');
+		await page.keyboard.press('Tab');
+		const skip = page.getByRole('link', { name: 'Skip to content' });
+		await expect(skip).toBeFocused();
+		await expect(skip).toBeVisible();
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(/#_top$/);
+		await page.keyboard.press('Tab');
+		// The next stop is inside the main content, not back in the header or the sidebar.
+		expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
+	});
+
+	for (const shortcut of ['Control+k']) {
+		test(`${shortcut} opens the search dialog with the input focused, and Escape closes it`, async ({ page }) => {
+			await page.goto('/handbook/onboarding/');
+			await page.locator('body').press(shortcut);
+			const dialog = page.getByRole('dialog');
+			await expect(dialog).toBeVisible();
+			await expect(page.locator('input.pagefind-ui__search-input')).toBeFocused();
+			await page.keyboard.type('idempotent');
+			await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible();
+			await page.keyboard.press('Escape');
+			await expect(dialog).toBeHidden();
+		});
+	}
+
+	test('the sidebar can be walked with Tab and followed with Enter', async ({ page }) => {
+		await page.goto('/handbook/onboarding/');
+		const target = page.locator('nav[aria-label="Main"] a', { hasText: 'Backend API / Service' });
+		for (let stop = 0; stop < 40 && !(await target.evaluate((link) => link === document.activeElement)); stop++) {
+			await page.keyboard.press('Tab');
+		}
+		await expect(target).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(/\/playbooks\/backend-api\/$/);
+		await expect(page.locator('nav[aria-label="Main"] a[aria-current="page"]')).toHaveText('Backend API / Service');
+	});
+});
+
+test.describe('page ownership', () => {
+	test('shows the owner and the review date under the title', async ({ page }) => {
+		await page.goto('/playbooks/backend-api/');
+		await expect(page.getByText('Owner: Platform team')).toBeVisible();
+		await expect(page.locator('.page-ownership time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
+		await expect(page.getByText('Needs review.')).toBeHidden();
+	});
+
+	test('asks for a review once the last one is more than six months old', async ({ page }) => {
+		await page.clock.setFixedTime(new Date('2099-01-01T12:00:00Z'));
+		await page.goto('/playbooks/backend-api/');
+		await expect(page.getByRole('note').filter({ hasText: 'Needs review.' })).toBeVisible();
+	});
+});
+
+test('an unknown address shows the handbook 404 page', async ({ page }) => {
+	const response = await page.goto('/playbooks/no-such-page/');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Go to the handbook home' })).toBeVisible();
+});
