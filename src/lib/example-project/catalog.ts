@@ -55,6 +55,7 @@ export const catalog: Record<string, CatalogEntry> = {
 	},
 	'nextjs-openapi-client': {
 		title: 'Next.js OpenAPI client',
+		openFile: 'src/components/invoice-list.tsx',
 		startScript: 'dev',
 		rules: [
 			{ text: 'Clients are generated from the service’s OpenAPI document, never hand-written', href: `${guide}#the-openapi--code-generation-workflow` },
