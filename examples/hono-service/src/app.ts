@@ -54,9 +54,10 @@ export function createApp(deps: AppDeps) {
   const lifecycle = deps.lifecycle ?? createLifecycle();
   const store = deps.rateLimit?.store ?? createMemoryStore();
   const now = deps.rateLimit?.now;
+  const onStoreError = (error: unknown) => deps.logger.warn({ err: error }, 'rate limit store failed: request let through');
   const limits = {
-    read: rateLimit({ store, now, policy: { name: 'read', capacity: deps.rateLimit?.readPerMinute ?? 300, windowSeconds: 60 } }),
-    write: rateLimit({ store, now, policy: { name: 'write', capacity: deps.rateLimit?.writePerMinute ?? 30, windowSeconds: 60 } }),
+    read: rateLimit({ store, now, onStoreError, policy: { name: 'read', capacity: deps.rateLimit?.readPerMinute ?? 300, windowSeconds: 60 } }),
+    write: rateLimit({ store, now, onStoreError, policy: { name: 'write', capacity: deps.rateLimit?.writePerMinute ?? 30, windowSeconds: 60 } }),
   };
 
   const app = new OpenAPIHono<AppEnv>({

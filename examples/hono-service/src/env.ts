@@ -22,6 +22,8 @@ export const EnvSchema = z
     JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
     JWT_ISSUER: z.string().min(1).optional(),
     JWT_AUDIENCE: z.string().min(1).default('hono-service'),
+    // Rate-limit buckets live in Redis when set (shared by replicas), in memory otherwise.
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     // Token bucket sizes, in requests per minute per (user + endpoint).
     RATE_LIMIT_READ_PER_MINUTE: z.coerce.number().int().positive().default(300),
     RATE_LIMIT_WRITE_PER_MINUTE: z.coerce.number().int().positive().default(30),

@@ -7,6 +7,7 @@ import { openDatabase } from './lib/db/client.ts';
 import { createLifecycle } from './lib/lifecycle.ts';
 import { createLogger } from './lib/logger.ts';
 import { createGracefulShutdown } from './lib/shutdown.ts';
+import { createRedisStore } from './middleware/redis-store.ts';
 
 // Starts the server only: everything else is built by createApp, exactly as in the tests.
 let env;
@@ -22,20 +23,30 @@ try {
 const logger = createLogger({ level: env.LOG_LEVEL });
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
 const lifecycle = createLifecycle();
+// Loaded only when configured: the default (in-memory buckets) needs no Redis, e.g. in WebContainers.
+const redis = env.REDIS_URL ? new (await import('ioredis')).Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
+redis?.on('error', (error) => logger.warn({ err: error }, 'redis error'));
 const app = createApp({
   db: database.db,
   ping: database.ping,
   verifyToken: createTokenVerifier({ jwks: remoteJwks(env.JWKS_URL), issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE }),
   logger,
   lifecycle,
-  rateLimit: { readPerMinute: env.RATE_LIMIT_READ_PER_MINUTE, writePerMinute: env.RATE_LIMIT_WRITE_PER_MINUTE },
+  rateLimit: {
+    store: redis ? createRedisStore({ client: redis }) : undefined,
+    readPerMinute: env.RATE_LIMIT_READ_PER_MINUTE,
+    writePerMinute: env.RATE_LIMIT_WRITE_PER_MINUTE,
+  },
 });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info({ port: info.port, database: database.driver, reference: `http://localhost:${info.port}/reference` }, 'listening');
 }) as Server;
 
-const shutdown = createGracefulShutdown({ server, lifecycle, onDrained: database.close, logger, timeoutMs: env.SHUTDOWN_TIMEOUT_MS });
+const onDrained = async () => {
+  await Promise.all([database.close(), redis?.quit()]);
+};
+const shutdown = createGracefulShutdown({ server, lifecycle, onDrained, logger, timeoutMs: env.SHUTDOWN_TIMEOUT_MS });
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     shutdown(signal).then(

@@ -31,3 +31,16 @@ describe('token bucket', () => {
     expect(() => createMemoryStore({ maxKeys: 0 })).toThrow(TypeError);
   });
 });
+
+describe('rate limit with a failing store', () => {
+  it('lets the request through and reports the error instead of answering 500', async () => {
+    const { Hono } = await import('hono');
+    const { rateLimit } = await import('./rate-limit.ts');
+    const errors: unknown[] = [];
+    const failing = { take: () => Promise.reject(new Error('redis down')) };
+    const app = new Hono().get('/', rateLimit({ store: failing, policy, onStoreError: (error) => errors.push(error) }), (c) => c.text('ok'));
+    const response = await app.request('/');
+    expect(response.status).toBe(200);
+    expect(errors).toHaveLength(1);
+  });
+});

@@ -26,20 +26,25 @@ export interface RateLimitStore {
   take(key: string, policy: BucketPolicy, nowMs: number): TakeResult | Promise<TakeResult>;
 }
 
-/** Compute one token-bucket step; shared by every store so they agree on the arithmetic. */
+/** Turn "tokens left after this request" into the answer headers need; shared by every store. */
+export function bucketResult(tokens: number, allowed: boolean, policy: BucketPolicy): TakeResult {
+  const ratePerMs = policy.capacity / (policy.windowSeconds * 1000);
+  return {
+    allowed,
+    remaining: Math.floor(tokens),
+    retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((1 - tokens) / ratePerMs / 1000)),
+    resetSeconds: Math.ceil((policy.capacity - tokens) / ratePerMs / 1000),
+  };
+}
+
+/** Compute one token-bucket step: refill for the time elapsed, then take one token if there is one. */
 export function takeToken(state: { tokens: number; updatedMs: number } | undefined, policy: BucketPolicy, nowMs: number) {
   const ratePerMs = policy.capacity / (policy.windowSeconds * 1000);
   const elapsed = state ? Math.max(0, nowMs - state.updatedMs) : 0;
   const available = state ? Math.min(policy.capacity, state.tokens + elapsed * ratePerMs) : policy.capacity;
   const allowed = available >= 1;
   const tokens = allowed ? available - 1 : available;
-  const result: TakeResult = {
-    allowed,
-    remaining: Math.floor(tokens),
-    retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((1 - tokens) / ratePerMs / 1000)),
-    resetSeconds: Math.ceil((policy.capacity - tokens) / ratePerMs / 1000),
-  };
-  return { state: { tokens, updatedMs: nowMs }, result };
+  return { state: { tokens, updatedMs: nowMs }, result: bucketResult(tokens, allowed, policy) };
 }
 
 /**

@@ -8,6 +8,11 @@ export type RateLimitOptions = {
   policy: BucketPolicy;
   /** Injected clock (milliseconds), for tests. */
   now?: () => number;
+  /**
+   * Called when the store fails (Redis down). The request is then let through: an outage of the
+   * limiter must not turn every request into a 500.
+   */
+  onStoreError?: (error: unknown) => void;
 };
 
 // #region rate-limit
@@ -30,7 +35,13 @@ export const rateLimit = (options: RateLimitOptions) => {
   return createMiddleware<AppEnv>(async function rateLimitMiddleware(c, next) {
     const userId = c.get('principal')?.userId ?? 'anonymous';
     const key = `${userId}:${c.req.method} ${c.req.routePath}`;
-    const result = await store.take(key, policy, now());
+    let result;
+    try {
+      result = await store.take(key, policy, now());
+    } catch (error) {
+      options.onStoreError?.(error);
+      return next();
+    }
     const headers = {
       'RateLimit-Policy': policyHeader,
       RateLimit: `"${policy.name}";r=${result.remaining};t=${result.allowed ? result.resetSeconds : result.retryAfterSeconds}`,
