@@ -11,7 +11,8 @@ export const DEV_IDP_PORT = 8788;
 export const EnvSchema = z
   .object({
     PORT: z.coerce.number().int().min(1).max(65535).default(8787),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    // Unset: every interface, IPv4 and IPv6 (so `localhost` works whichever it resolves to).
+    HOST: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // No DATABASE_URL means PGlite (Postgres in WASM): the example runs with zero setup.
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
