@@ -49,7 +49,7 @@ export default defineConfig({
 				{ label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] },
 				{ label: 'Decision aids', items: [{ autogenerate: { directory: 'decisions' } }] },
 				{ label: 'Examples', items: [{ autogenerate: { directory: 'examples' } }] },
-				{ label: 'About the handbook', items: ['handbook/contributing'] },
+				{ label: 'About the handbook', items: ['handbook/contributing', 'handbook/hosting'] },
 			],
 		}),
 	],
