@@ -15,7 +15,6 @@ export default defineConfig({
 	srcDir: '.',
 	// Pages in the tests and on static hosts are served as `/path/` directories.
 	trailingSlash: 'ignore',
-	telemetry: false,
 	vite: {
 		server: {
 			// The examples carry their own node_modules and build output: never watch them.
