@@ -4,8 +4,10 @@ import { defineConfig, devices } from '@playwright/test';
 /** This app under test, and a second instance whose service URL is a closed port. */
 export const APP_PORT = 3103;
 export const DOWN_APP_PORT = 3104;
-const servicePort = 8787;
-const idpPort = 8788;
+// The service's own defaults; E2E_SERVICE_PORT / E2E_IDP_PORT move them when those are taken.
+const servicePort = Number(process.env.E2E_SERVICE_PORT || 8787);
+const idpPort = Number(process.env.E2E_IDP_PORT || 8788);
+const idpUrl = `http://localhost:${idpPort}`;
 const ci = Boolean(process.env.CI);
 
 // Debian's Chromium where installed (machines that cannot download Playwright's browser);
@@ -24,6 +26,9 @@ const serviceEnv = {
   // Empty counts as unset: the service uses PGlite in memory, whatever the shell says.
   DATABASE_URL: '',
   PGLITE_DATA_DIR: '',
+  // The IdP signs with its own URL as issuer; the service must expect that issuer and its keys.
+  JWT_ISSUER: idpUrl,
+  JWKS_URL: `${idpUrl}/.well-known/jwks.json`,
   LOG_LEVEL: 'warn',
   NODE_ENV: 'development',
 };
@@ -54,7 +59,7 @@ export default defineConfig({
   webServer: [
     {
       command: 'npm run idp --prefix ../hono-service',
-      url: `http://localhost:${idpPort}/.well-known/jwks.json`,
+      url: `${idpUrl}/.well-known/jwks.json`,
       env: serviceEnv,
       reuseExistingServer: !ci,
       stdout: 'ignore',
@@ -72,7 +77,7 @@ export default defineConfig({
     {
       command: 'npm run start',
       url: `http://localhost:${APP_PORT}/api/service/health`,
-      env: appEnv(APP_PORT, `http://localhost:${servicePort}`, `http://localhost:${idpPort}`),
+      env: appEnv(APP_PORT, `http://localhost:${servicePort}`, idpUrl),
       // Never reuse: the instance must carry this run's DEV_USER_ID.
       reuseExistingServer: false,
       stdout: 'ignore',
