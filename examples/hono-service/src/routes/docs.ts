@@ -1,27 +1,67 @@
 import { readFile } from 'node:fs/promises';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { Scalar } from '@scalar/hono-api-reference';
+import { html } from 'hono/html';
 import type { AppEnv } from '../lib/app-env.ts';
 
-/** The interactive reference bundle, resolved inside node_modules: nothing is fetched from a CDN. */
-const BUNDLE_URL = new URL('./browser/standalone.js', import.meta.resolve('@scalar/api-reference'));
-
 /**
- * `/reference`: the interactive API reference (Scalar), reading `/openapi.json`.
- * The handbook must work air-gapped, so the script is served from node_modules and the
- * default web fonts (fetched from Scalar's servers) are turned off.
+ * Swagger UI's prebuilt files, resolved inside node_modules: the handbook must work air-gapped,
+ * so nothing is fetched from a CDN. (swagger-ui-dist has no dependencies: about 12 MB, which
+ * keeps installs in StackBlitz WebContainers quick.)
  */
+const ASSETS = {
+  'swagger-ui.css': { file: 'swagger-ui-dist/swagger-ui.css', type: 'text/css; charset=utf-8' },
+  'swagger-ui-bundle.js': { file: 'swagger-ui-dist/swagger-ui-bundle.js', type: 'text/javascript; charset=utf-8' },
+} as const;
+
+type AssetName = keyof typeof ASSETS;
+
+// The page's own script is a file too (not inline), so a strict Content-Security-Policy can allow 'self' only.
+const INIT_SCRIPT = `window.ui = SwaggerUIBundle({
+  url: '/openapi.json',
+  dom_id: '#reference',
+  deepLinking: true,
+  persistAuthorization: false,
+  // The default validator is a remote service: off, nothing leaves the machine.
+  validatorUrl: null,
+});
+`;
+
+const page = html`<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>hono-service API reference</title>
+    <link rel="stylesheet" href="/reference/swagger-ui.css" />
+  </head>
+  <body>
+    <div id="reference"></div>
+    <script src="/reference/swagger-ui-bundle.js"></script>
+    <script src="/reference/init.js"></script>
+  </body>
+</html>`;
+
+/** `/reference`: the interactive API reference (Swagger UI) for `/openapi.json`, served locally. */
 export function createDocsRoutes() {
-  let bundle: Promise<Buffer> | undefined;
+  const cache = new Map<AssetName, Promise<Buffer>>();
+  const load = (name: AssetName) => {
+    let pending = cache.get(name);
+    if (!pending) {
+      pending = readFile(new URL(import.meta.resolve(ASSETS[name].file)));
+      cache.set(name, pending);
+    }
+    return pending;
+  };
   return new OpenAPIHono<AppEnv>()
-    .get(
-      '/reference',
-      Scalar({ url: '/openapi.json', cdn: '/reference/scalar.js', pageTitle: 'hono-service API reference', withDefaultFonts: false }),
-    )
-    .get('/reference/scalar.js', async (c) => {
-      bundle ??= readFile(BUNDLE_URL);
+    .get('/reference', (c) => c.html(page))
+    .get('/reference/init.js', (c) => {
       c.header('Content-Type', 'text/javascript; charset=utf-8');
+      return c.body(INIT_SCRIPT);
+    })
+    .get('/reference/:asset{swagger-ui\\.css|swagger-ui-bundle\\.js}', async (c) => {
+      const name = c.req.param('asset') as AssetName;
+      c.header('Content-Type', ASSETS[name].type);
       c.header('Cache-Control', 'public, max-age=3600');
-      return c.body(new Uint8Array(await bundle));
+      return c.body(new Uint8Array(await load(name)));
     });
 }
