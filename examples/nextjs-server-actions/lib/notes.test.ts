@@ -1,19 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPglite, type Database } from './db/database';
+import { openPglite, openPostgres, type Database } from './db/database';
 import { migrate } from './db/migrate';
 import { withUser } from './db/with-user';
 import { createNote, deleteNote, getNote, listNotes, updateNote } from './notes';
 
-// One PGlite per file (starting one takes seconds), migrated exactly as the app does it.
-let db: Database;
-beforeAll(async () => {
-  db = await openPglite();
-  await migrate(db);
-  await migrate(db); // and again: every start runs it
-});
-afterAll(() => db.close());
+// Always PGlite; also a real PostgreSQL server when TEST_DATABASE_URL names one (opt-in: the
+// tests write to it). Not DATABASE_URL, so a shell pointed at a real database stays untouched.
+const targets: [string, () => Promise<Database>][] = [['PGlite', () => openPglite()]];
+const testDatabaseUrl = process.env.TEST_DATABASE_URL;
+if (testDatabaseUrl) targets.push(['PostgreSQL', () => openPostgres(testDatabaseUrl)]);
 
-describe('notes with Row Level Security', () => {
+describe.each(targets)('notes with Row Level Security on %s', (_name, open) => {
+  // One database per file (starting PGlite takes seconds), migrated exactly as the app does it.
+  let db: Database;
+  beforeAll(async () => {
+    db = await open();
+    await migrate(db);
+    await migrate(db); // and again: every start runs it
+  });
+  afterAll(() => db.close());
+
   it('lists only the acting user’s notes', async () => {
     await createNote(db, 'alice', { title: 'Alice list', body: '' });
     await createNote(db, 'bob', { title: 'Bob list', body: '' });
@@ -70,5 +76,17 @@ describe('notes with Row Level Security', () => {
     await expect(withUser(db, 'bob', (tx) => tx.query('ALTER TABLE notes DISABLE ROW LEVEL SECURITY'))).rejects.toThrow(
       /must be owner/,
     );
+  });
+
+  it('needs the role switch: superusers bypass RLS, a FORCEd table hides rows from its owner', async () => {
+    await createNote(db, 'alice', { title: 'Seen by whom?', body: '' });
+    const { superuser, visible } = await db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = current_user');
+      return { superuser: rows[0]?.rolsuper, visible: (await tx.query('SELECT * FROM notes')).rowCount };
+    });
+    // PGlite connects as a superuser: without SET ROLE it would see everyone's notes. A real
+    // server's ordinary owner role sees none: FORCE applies the policy, which grants it nothing.
+    if (superuser) expect(visible).toBeGreaterThan(0);
+    else expect(visible).toBe(0);
   });
 });
