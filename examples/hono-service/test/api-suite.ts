@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey } from '../src/idp/keys.ts';
 import type { DatabaseHandle } from '../src/lib/db/client.ts';
@@ -147,6 +148,15 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
         const now = Math.floor(Date.now() / 1000);
         const unsigned = `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub: 'alice', scope: ALL, iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 60 })}.`;
         await expectError(await getUser(unsigned), 401, 'unauthorized');
+      });
+
+      it('rejects a token signed with an algorithm outside the allow-list (HS256)', async () => {
+        const now = Math.floor(Date.now() / 1000);
+        const hs256 = await new SignJWT({ sub: 'alice', scope: ALL, iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 60 })
+          .setProtectedHeader({ alg: 'HS256', kid: idp.key.kid })
+          .sign(new TextEncoder().encode('a-shared-secret-that-must-not-work-here'));
+        const error = await expectError(await getUser(hs256), 401, 'unauthorized');
+        expect(error.message).toMatch(/algorithm/);
       });
 
       it('rejects a token signed by a key that is not in the JWKS', async () => {
