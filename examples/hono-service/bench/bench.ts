@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 
@@ -21,7 +22,7 @@ const scenarios = [
   { key: 'full', label: `GET /v1/users/:id, full (${driver})`, url: `http://127.0.0.1:${ports.full}/v1/users/bench`, headers: auth },
 ] as const;
 
-console.log(`autocannon: ${connections} connections, ${duration} s per scenario (after a 2 s warm-up), loopback`);
+console.log(`autocannon: ${connections} connections, ${duration} s per scenario (after a 2 s warm-up), loopback; Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} at start`);
 console.log('chain = request log (pino to /dev/null) + secure headers + body limit + JWT auth (ES256, cache of verified tokens) + scope + rate limit (generous bucket: measures the chain, never answers 429) + Zod validation + JSON');
 const results: Record<string, { rps: number; p50: number; p99: number }> = {};
 try {

@@ -12,7 +12,8 @@ import { AUDIENCE, ISSUER, createTestIdp, openTestDatabase } from '../test/helpe
 // their event loop. Prints one JSON line with the ports and a token, then waits for SIGTERM.
 
 const idp = await createTestIdp();
-const database = await openTestDatabase(process.env.DATABASE_URL || undefined);
+// A fresh database (dropped on exit) with a pool of 10: the postgres-js default, as in production.
+const database = await openTestDatabase(process.env.DATABASE_URL || undefined, { max: 10 });
 const createdAt = new Date('2026-01-01T00:00:00Z');
 await database.db.insert(users).values({ id: 'bench', email: 'bench@example.com', name: 'Bench' });
 

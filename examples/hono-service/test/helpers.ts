@@ -33,7 +33,7 @@ export function captureLogs() {
 }
 
 /** The database under test: PGlite in memory, or a fresh PostgreSQL database dropped afterwards. */
-export async function openTestDatabase(url?: string): Promise<DatabaseHandle> {
+export async function openTestDatabase(url?: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
   if (!url) return openDatabase();
   // Each run gets its own database so runs never see each other's rows.
   const name = `hono_service_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -41,7 +41,7 @@ export async function openTestDatabase(url?: string): Promise<DatabaseHandle> {
   await admin.unsafe(`create database "${name}"`);
   const testUrl = new URL(url);
   testUrl.pathname = `/${name}`;
-  const handle = await openDatabase({ url: testUrl.toString(), max: 5 });
+  const handle = await openDatabase({ url: testUrl.toString(), max: options.max ?? 5 });
   return {
     ...handle,
     close: async () => {
