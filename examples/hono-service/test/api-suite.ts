@@ -309,6 +309,8 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
         expect(limited.headers.get('retry-after')).toBe('20');
         expect(limited.headers.get('ratelimit')).toBe('"read";r=0;t=20');
         await expectError(limited, 429, 'rate_limited');
+        // The key is the route pattern, not the URL: another id does not get a fresh bucket.
+        await expectError(await get(alice, '/v1/users/someone-else'), 429, 'rate_limited');
         // Other users and other endpoints have their own buckets.
         expect((await get(bob, '/v1/users/bob')).status).toBe(200);
         expect((await get(alice, '/v1/invoices')).status).toBe(200);
