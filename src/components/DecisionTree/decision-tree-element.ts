@@ -32,7 +32,7 @@ export class DecisionTreeElement extends HTMLElement {
 	connectedCallback() {
 		this.tree = JSON.parse(this.querySelector('script[data-dt-tree]')?.textContent ?? '{}');
 		this.app = this.querySelector('.dt-app') as HTMLElement;
-		this.uid = this.dataset.uid ?? 'dt';
+		this.uid = this.id || 'decision-tree';
 		this.level = Number(this.dataset.headingLevel) || 2;
 		this.load();
 		// A link that no longer fits is rewritten to what is shown, so sharing it again is clean.
@@ -53,7 +53,8 @@ export class DecisionTreeElement extends HTMLElement {
 	}
 
 	href(state: State) {
-		return location.pathname + toQuery(this.tree, state) + location.hash;
+		// The hash brings a reader who reloads or opens a shared link back to the widget.
+		return `${location.pathname}${toQuery(this.tree, state)}#${this.uid}`;
 	}
 
 	go(state: State) {

@@ -91,6 +91,18 @@ describe.each(trees.map((tree) => [tree.id, tree] as const))('decision tree %s',
 	});
 });
 
+describe('brokenLink', () => {
+	const site = new Map([['/playbooks/backend-api/', new Set(['database'])]]);
+	it('accepts a page and a heading that exist, with or without the trailing slash', () => {
+		expect(brokenLink(site, '/playbooks/backend-api/#database')).toBeUndefined();
+		expect(brokenLink(site, '/playbooks/backend-api')).toBeUndefined();
+	});
+	it('names a missing page and a missing heading', () => {
+		expect(brokenLink(site, '/playbooks/frontend/')).toBe('page /playbooks/frontend/ does not exist');
+		expect(brokenLink(site, '/playbooks/backend-api/#databases')).toBe('page /playbooks/backend-api/ has no heading with id "databases"');
+	});
+});
+
 describe('headingIds', () => {
 	it('slugs headings as Starlight does, skipping code and frontmatter', () => {
 		const source = '---\ntitle: T\n# not a heading\n---\n## Rate limiting & abuse\n```sh\n# comment\n```\n### Choose `TS` or [Python](/x/)\n## Summary\n## Summary\n';
