@@ -10,7 +10,7 @@ import type { DeleteNoteState, NoteFormState } from '@/lib/action-state';
 import { getDb } from '@/lib/db';
 import { findDevUser } from '@/lib/dev-users';
 import { parseNoteForm } from '@/lib/note-schema';
-import { createNote, deleteNote } from '@/lib/notes';
+import { createNote, deleteNote, updateNote } from '@/lib/notes';
 import { currentUser, endSession, startSession } from '@/lib/session';
 
 // #region create-note-action
@@ -33,8 +33,26 @@ export async function createNoteAction(_previous: NoteFormState, form: FormData)
 }
 // #endregion
 
-// #region delete-note-action
 const noteIdSchema = z.coerce.number().int().positive();
+
+export async function updateNoteAction(_previous: NoteFormState, form: FormData): Promise<NoteFormState> {
+  const user = await currentUser();
+  if (!user) redirect('/');
+
+  const values = { title: String(form.get('title') ?? ''), body: String(form.get('body') ?? '') };
+  const parsed = parseNoteForm(form);
+  if (!parsed.success) return { status: 'invalid', values, fieldErrors: parsed.fieldErrors };
+
+  // As with delete: a note id that is not this user's updates 0 rows, whatever the form says.
+  const id = noteIdSchema.safeParse(form.get('noteId'));
+  const updated = id.success && (await updateNote(await getDb(), user.id, id.data, parsed.data));
+  if (!updated) return { status: 'failed', values, message: 'That note does not exist, or it is not yours.' };
+
+  revalidatePath('/');
+  return { status: 'saved', values: parsed.data, message: 'Changes saved.' };
+}
+
+// #region delete-note-action
 
 export async function deleteNoteAction(_previous: DeleteNoteState, form: FormData): Promise<DeleteNoteState> {
   const user = await currentUser();

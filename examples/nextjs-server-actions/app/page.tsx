@@ -21,7 +21,10 @@ export default async function HomePage() {
   return (
     <>
       <h1>{user.name}’s notes</h1>
-      <NoteForm />
+      <section aria-labelledby="new-note-heading">
+        <h2 id="new-note-heading">New note</h2>
+        <NoteForm />
+      </section>
       <section aria-labelledby="notes-heading">
         <h2 id="notes-heading">Your notes</h2>
         <NoteList notes={notes} />

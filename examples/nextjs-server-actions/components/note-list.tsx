@@ -1,5 +1,6 @@
 import type { Note } from '@/lib/notes';
 import { DeleteNoteButton } from './delete-note-button';
+import { NoteForm } from './note-form';
 
 const formatDate = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
@@ -15,6 +16,12 @@ export function NoteList({ notes }: { notes: Note[] }) {
             <p className="muted">
               <time dateTime={note.createdAt.toISOString()}>{formatDate.format(note.createdAt)} UTC</time>
             </p>
+            <details>
+              <summary>
+                Edit<span className="visually-hidden"> “{note.title}”</span>
+              </summary>
+              <NoteForm note={{ id: note.id, title: note.title, body: note.body }} />
+            </details>
             <DeleteNoteButton noteId={note.id} title={note.title} />
           </article>
         </li>
