@@ -27,6 +27,7 @@ describe.each(targets)('notes with Row Level Security on %s', (_name, open) => {
     expect((await listNotes(db, 'alice')).map((n) => n.title)).not.toContain('Bob list');
   });
 
+  // #region rls-tests
   it('returns nothing when B asks for A’s note by id', async () => {
     const note = await createNote(db, 'alice', { title: 'Alice secret', body: 'for Alice only' });
     expect(await getNote(db, 'alice', note.id)).toMatchObject({ title: 'Alice secret' });
@@ -42,6 +43,7 @@ describe.each(targets)('notes with Row Level Security on %s', (_name, open) => {
     expect(await updateNote(db, 'alice', note.id, { title: 'Edited', body: '' })).toBe(true);
     expect(await deleteNote(db, 'alice', note.id)).toBe(true);
   });
+  // #endregion
 
   it('refuses B even in hand-written SQL without any user filter', async () => {
     const note = await createNote(db, 'alice', { title: 'Raw SQL target', body: '' });
