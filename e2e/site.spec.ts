@@ -118,6 +118,8 @@ test.describe('page ownership', () => {
 		await expect(page.getByText('Owner: Platform team')).toBeVisible();
 		await expect(page.locator('.page-ownership time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
 		await expect(page.getByText('Needs review.')).toBeHidden();
+		// "Last updated" comes from the file's git history.
+		await expect(page.locator('footer').getByText('Last updated:')).toBeVisible();
 	});
 
 	test('asks for a review once the last one is more than six months old', async ({ page }) => {

@@ -3,8 +3,8 @@
  * field or a missing image must fail it, with a message that names the file.
  * Each case builds a one-page copy of the site (same config, components and schema).
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -14,8 +14,8 @@ const fixtures = join(repo, 'node_modules', '.cache', 'build-fixtures');
 const frontmatter = (fields: string) => `---\ntitle: Fixture page\n${fields}\n---\n`;
 const validFields = 'owner: Platform team\nreviewed: 2026-11-01';
 
-/** Builds a copy of the site whose only pages are a home page and `content/docs/<file>`. */
-function buildSiteWith(name: string, file: string, text: string) {
+/** Builds a copy of the site with stub pages and one real page, `content/docs/<file>`. */
+async function buildSiteWith(name: string, file: string, text: string) {
 	const root = join(fixtures, name);
 	rmSync(root, { recursive: true, force: true });
 	mkdirSync(join(root, 'content', 'docs', 'broken'), { recursive: true });
@@ -23,29 +23,33 @@ function buildSiteWith(name: string, file: string, text: string) {
 	cpSync(join(repo, 'astro.config.mjs'), join(root, 'astro.config.mjs'));
 	cpSync(join(repo, 'content.config.ts'), join(root, 'content.config.ts'));
 	cpSync(join(repo, 'tsconfig.json'), join(root, 'tsconfig.json'));
-	// The pages the sidebar config names by slug, so the fixture differs from the site by one page.
-	for (const page of ['index', 'handbook/onboarding', 'handbook/contributing']) {
+	// A stub for every page of the real site (the sidebar config names some by slug), so the
+	// fixture differs from the site by its one bad page.
+	const pages = readdirSync(join(repo, 'content', 'docs'), { recursive: true, encoding: 'utf8' }).filter((page) => /\.mdx?$/.test(page));
+	for (const page of pages) {
 		mkdirSync(join(root, 'content', 'docs', page, '..'), { recursive: true });
-		writeFileSync(join(root, 'content', 'docs', `${page}.md`), `${frontmatter(validFields)}\nText.\n`);
+		writeFileSync(join(root, 'content', 'docs', page.replace(/\.mdx?$/, '.md')), `${frontmatter(validFields)}\nText.\n`);
 	}
 	writeFileSync(join(root, 'content', 'docs', file), text);
-	const run = spawnSync(process.execPath, [join(repo, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', root], {
-		encoding: 'utf8',
+	const build = spawn(process.execPath, [join(repo, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', root], {
 		env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
 	});
-	return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+	let output = '';
+	build.stdout.on('data', (chunk) => (output += chunk));
+	build.stderr.on('data', (chunk) => (output += chunk));
+	return new Promise<{ status: number | null; output: string }>((resolve) => build.on('close', (status) => resolve({ status, output })));
 }
 
 describe('the site build', () => {
 	// The control: the fixture itself builds, so each failure below is the bad page's doing.
-	it.concurrent('succeeds with a valid page', () => {
-		const { status, output } = buildSiteWith('valid', 'broken/valid.mdx', `${frontmatter(validFields)}\nSee [home](/).\n`);
+	it.concurrent('succeeds with a valid page', async () => {
+		const { status, output } = await buildSiteWith('valid', 'broken/valid.mdx', `${frontmatter(validFields)}\nSee [home](/).\n`);
 		expect(output).not.toMatch(/\[ERROR\]/);
 		expect(status).toBe(0);
 	});
 
-	it.concurrent('fails on a broken internal link, naming the page and the link', () => {
-		const { status, output } = buildSiteWith(
+	it.concurrent('fails on a broken internal link, naming the page and the link', async () => {
+		const { status, output } = await buildSiteWith(
 			'broken-link',
 			'broken/link.mdx',
 			`${frontmatter(validFields)}\nSee [the missing page](/playbooks/does-not-exist/) and [a missing section](/#no-such-heading).\n`,
@@ -56,8 +60,8 @@ describe('the site build', () => {
 		expect(output).toContain('/#no-such-heading');
 	});
 
-	it.concurrent('fails on invalid frontmatter, naming the file and the field', () => {
-		const { status, output } = buildSiteWith(
+	it.concurrent('fails on invalid frontmatter, naming the file and the field', async () => {
+		const { status, output } = await buildSiteWith(
 			'invalid-frontmatter',
 			'broken/frontmatter.mdx',
 			`${frontmatter('owner: Platform team\nreviewed: last spring')}\nText.\n`,
@@ -68,15 +72,15 @@ describe('the site build', () => {
 		expect(output).toMatch(/YYYY-MM-DD/);
 	});
 
-	it.concurrent('fails on a missing owner, naming the file and the field', () => {
-		const { status, output } = buildSiteWith('missing-owner', 'broken/owner.md', `${frontmatter('reviewed: 2026-11-01')}\nText.\n`);
+	it.concurrent('fails on a missing owner, naming the file and the field', async () => {
+		const { status, output } = await buildSiteWith('missing-owner', 'broken/owner.md', `${frontmatter('reviewed: 2026-11-01')}\nText.\n`);
 		expect(status).not.toBe(0);
 		expect(output).toContain('broken/owner');
 		expect(output).toMatch(/owner/);
 	});
 
-	it.concurrent('fails on a missing image, naming the file and the image', () => {
-		const { status, output } = buildSiteWith(
+	it.concurrent('fails on a missing image, naming the file and the image', async () => {
+		const { status, output } = await buildSiteWith(
 			'missing-image',
 			'broken/image.mdx',
 			`${frontmatter(validFields)}\n![Architecture](./architecture.png)\n`,
