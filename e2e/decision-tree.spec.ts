@@ -216,6 +216,27 @@ test.describe('decision tree: split from Next.js', () => {
 		await context.close();
 	});
 
+	for (const path of ['/playbooks/backend-api/', '/guides/dedicated-backend-frameworks/']) {
+		test(`works embedded (compact) in ${path}`, async ({ page }) => {
+			test.setTimeout(120_000); // axe on a long page
+			await page.goto(path);
+			const tree = page.locator('decision-tree');
+			test.skip((await tree.count()) === 0, `${path} does not embed the decision tree (yet)`);
+			await expect(tree.locator('details.dt-reference')).toHaveCount(1);
+			await heading(page).focus();
+			await answerByKeyboard(page, 1);
+			await expect(widget(page).locator('.dt-step')).toHaveText('Step 2 of 8');
+			await expect(heading(page)).toBeFocused();
+			const url = new URL(page.url());
+			expect(url.pathname).toBe(path);
+			expect(url.search).toBe('?duration=long');
+			expect(url.hash).toBe('#decision-tree-split-from-nextjs');
+			await page.reload();
+			await expect(heading(page)).toContainText('Does any of the work run in the background');
+			await expectNoAxeViolations(page, `embedded in ${path}`);
+		});
+	}
+
 	test('adds at most 8 KB gzip of JavaScript to its page', async ({ page }, testInfo) => {
 		const scriptBytes = async (path: string) => {
 			const scripts = new Map<string, number>();
