@@ -46,14 +46,14 @@ describe('buildProjectPayload', () => {
 	it('fails the build on a file over the size limit, naming it and the limit', () => {
 		const big = text('data/seed.json', 'x'.repeat(3000));
 		expect(() => buildProjectPayload(input([packageJson, text('src/index.ts', ''), big]), { maxFileBytes: 2048, maxProjectBytes: 1e6 })).toThrow(
-			/examples\/demo\/data\/seed\.json is 3 KB, over the 2 KB limit for one file/,
+			/examples\/demo\/data\/seed\.json is 3,000 bytes, over the 2,048 bytes limit for one file/,
 		);
 	});
 
 	it('fails the build on a project over the size limit, naming the file that crossed it', () => {
 		const files = [packageJson, text('src/index.ts', ''), text('a.txt', 'x'.repeat(600)), text('b.txt', 'x'.repeat(600))];
 		expect(() => buildProjectPayload(input(files), { maxFileBytes: 1e6, maxProjectBytes: 1024 })).toThrow(
-			/examples\/demo is over the 1 KB limit for a whole example \(reached at examples\/demo\/b\.txt\)/,
+			/examples\/demo is over the 1,024 bytes limit for a whole example \(reached at examples\/demo\/b\.txt\)/,
 		);
 	});
 

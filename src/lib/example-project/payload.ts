@@ -63,7 +63,7 @@ export function decodeTextFile(file: SourceFile, where: string): string {
 	}
 }
 
-const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+const size = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes`;
 
 /**
  * Builds the StackBlitz project (`template: 'node'`) from an example's files.
@@ -78,14 +78,14 @@ export function buildProjectPayload(input: PayloadInput, limits: PayloadLimits =
 	for (const file of [...input.files].sort((a, b) => a.path.localeCompare(b.path))) {
 		if (file.bytes.byteLength > limits.maxFileBytes) {
 			throw new ExamplePayloadError(
-				`${where}/${file.path} is ${kb(file.bytes.byteLength)}, over the ${kb(limits.maxFileBytes)} limit for one file of an example: ` +
+				`${where}/${file.path} is ${size(file.bytes.byteLength)}, over the ${size(limits.maxFileBytes)} limit for one file of an example: ` +
 					'split it, or keep generated data out of git.',
 			);
 		}
 		total += file.bytes.byteLength;
 		if (total > limits.maxProjectBytes) {
 			throw new ExamplePayloadError(
-				`${where} is over the ${kb(limits.maxProjectBytes)} limit for a whole example (reached at ${where}/${file.path}): ` +
+				`${where} is over the ${size(limits.maxProjectBytes)} limit for a whole example (reached at ${where}/${file.path}): ` +
 					'StackBlitz receives the project as one request; keep the example small.',
 			);
 		}

@@ -1,0 +1,73 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clearExampleCache, loadAllExamples, loadExample } from './load-example.ts';
+import { listExampleNames } from './tracked-files.ts';
+
+let root: string;
+
+function write(path: string, content: string | Uint8Array) {
+	mkdirSync(dirname(join(root, path)), { recursive: true });
+	writeFileSync(join(root, path), content);
+}
+const track = (...paths: string[]) => execFileSync('git', ['add', '--', ...paths], { cwd: root });
+
+beforeEach(() => {
+	clearExampleCache();
+	root = mkdtempSync(join(tmpdir(), 'example-project-'));
+	execFileSync('git', ['init', '-q'], { cwd: root });
+	write('examples/demo/package.json', JSON.stringify({ name: 'demo', description: 'A demo.', engines: { node: '>=22.18' }, scripts: { start: 'node src/index.ts' } }));
+	write('examples/demo/src/index.ts', 'console.log("demo");\n');
+	write('examples/demo/README.md', '# Demo\n');
+	track('examples/demo');
+});
+
+afterEach(() => {
+	clearExampleCache();
+	rmSync(root, { recursive: true, force: true });
+});
+
+describe('loadExample', () => {
+	it('takes exactly the files git tracks: no untracked secrets, installs or build output', () => {
+		write('examples/demo/.env', 'SECRET=1\n');
+		write('examples/demo/node_modules/x/index.js', 'module.exports = 1;\n');
+		write('examples/demo/dist/out.js', 'built\n');
+		const example = loadExample('demo', root);
+		expect(Object.keys(example.payload.project.files)).toEqual(['package.json', 'README.md', 'src/index.ts']);
+		expect(Object.keys(unzipSync(example.zip)).sort()).toEqual(['demo/package.json', 'demo/README.md', 'demo/src/index.ts'].sort());
+	});
+
+	it('falls back to package.json and README.md for an example the catalog does not know', () => {
+		const example = loadExample('demo', root);
+		expect(example).toMatchObject({ title: 'Demo', description: 'A demo.', openFile: 'README.md', startScript: 'start', node: '>=22.18' });
+		expect(example.commands.fromZip).toBe('unzip demo.zip\ncd demo\nnpm ci\nnpm start');
+	});
+
+	it('fails the build on a tracked binary file, naming it', () => {
+		write('examples/demo/public/logo.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]));
+		track('examples/demo/public/logo.png');
+		expect(() => loadAllExamples(root)).toThrow(/examples\/demo\/public\/logo\.png is a binary file/);
+	});
+
+	it('fails the build on an oversized tracked file, naming it', () => {
+		write('examples/demo/data.json', `"${'x'.repeat(1024 * 1024 + 1)}"`);
+		track('examples/demo/data.json');
+		expect(() => loadExample('demo', root)).toThrow(/examples\/demo\/data\.json is 1,048,579 bytes, over the 1,048,576 bytes limit/);
+	});
+
+	it('names the examples that exist when asked for one that is not committed', () => {
+		expect(() => loadExample('missing', root)).toThrow(/examples\/missing has no committed package\.json\. Examples with one: demo/);
+	});
+});
+
+describe('listExampleNames', () => {
+	it('lists only folders with a committed package.json', () => {
+		write('examples/half-written/src/index.ts', '');
+		track('examples/half-written');
+		write('examples/uncommitted/package.json', '{}');
+		expect(listExampleNames(root)).toEqual(['demo']);
+	});
+});
