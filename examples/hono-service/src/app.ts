@@ -68,7 +68,21 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use(requestLogger({ logger: deps.logger }));
-  app.use(secureHeaders());
+  app.use(
+    secureHeaders({
+      // JSON needs none of this; the reference page needs its own scripts and styles only
+      // ('unsafe-inline' styles: Swagger UI sets style attributes). No inline script anywhere.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) => errorResponse(c, new AppError('payload_too_large', `The request body exceeds ${MAX_BODY_BYTES / 1024} KB`)),

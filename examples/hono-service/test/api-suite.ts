@@ -73,6 +73,7 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
         expect(response.headers.get('x-content-type-options')).toBe('nosniff');
         expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
         expect(response.headers.get('strict-transport-security')).toContain('max-age=');
+        expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
       });
 
       it('serves the API reference page with its assets from node_modules, not a CDN', async () => {
