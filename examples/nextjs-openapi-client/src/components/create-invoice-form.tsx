@@ -10,7 +10,7 @@ import { groupFieldErrors } from './field-errors';
 import { FormField } from './form-field';
 
 /** Which form field shows each of the service's validation paths. */
-const FIELD_FOR = { 'body.amountCents': 'amount', 'body.currency': 'currency', 'body.description': 'description' };
+const FIELD_FOR: Record<string, string> = { 'body.amountCents': 'amount', 'body.currency': 'currency', 'body.description': 'description' };
 
 /** "12.50" → 1250. Anything else becomes NaN (sent as null), and the service says what is wrong. */
 const toCents = (amount: string) => (amount.trim() === '' ? Number.NaN : Math.round(Number(amount) * 100));
@@ -60,7 +60,7 @@ export function CreateInvoiceForm() {
         <FormField name="amount" label="Amount" hint="For example 125.00" inputMode="decimal" errors={errors.amount} />
         <FormField name="currency" label="Currency" hint="3-letter ISO 4217 code" defaultValue="EUR" maxLength={3} errors={errors.currency} />
         <FormField name="description" label="Description" errors={errors.description} />
-        {createInvoice.isError && <ApiErrorMessage error={createInvoice.error} testId="create-error" />}
+        {createInvoice.isError && <ApiErrorMessage error={createInvoice.error} testId="create-error" shownPaths={Object.keys(FIELD_FOR)} />}
         <button type="submit" disabled={createInvoice.isPending}>
           {createInvoice.isPending ? 'Creating…' : 'Create invoice'}
         </button>

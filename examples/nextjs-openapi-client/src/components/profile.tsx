@@ -8,6 +8,9 @@ import { ApiErrorMessage } from './api-error-message';
 import { groupFieldErrors } from './field-errors';
 import { FormField } from './form-field';
 
+/** Which form field shows each of the service's validation paths. */
+const FIELD_FOR: Record<string, string> = { 'body.name': 'name', 'body.email': 'email' };
+
 /** The signed-in user's profile, or a form to register them (the service requires it before invoices). */
 export function Profile({ userId }: { userId: string }) {
   const queryClient = useQueryClient();
@@ -26,7 +29,7 @@ export function Profile({ userId }: { userId: string }) {
   }
   if (describeApiError(user.error).code !== 'not_found') return <ApiErrorMessage error={user.error} />;
 
-  const errors = register.isError ? groupFieldErrors(describeApiError(register.error).fields, { 'body.name': 'name', 'body.email': 'email' }) : {};
+  const errors = register.isError ? groupFieldErrors(describeApiError(register.error).fields, FIELD_FOR) : {};
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -40,7 +43,7 @@ export function Profile({ userId }: { userId: string }) {
       <form onSubmit={onSubmit} noValidate>
         <FormField name="name" label="Name" autoComplete="name" errors={errors.name} />
         <FormField name="email" label="Email" type="email" autoComplete="email" errors={errors.email} />
-        {register.isError && <ApiErrorMessage error={register.error} testId="register-error" />}
+        {register.isError && <ApiErrorMessage error={register.error} testId="register-error" shownPaths={Object.keys(FIELD_FOR)} />}
         <button type="submit" disabled={register.isPending}>
           {register.isPending ? 'Registering…' : 'Register'}
         </button>
