@@ -35,7 +35,7 @@ export default function exampleProjects(): AstroIntegration {
 			'astro:build:start': ({ logger }) => {
 				// Fail before rendering: a broken example is reported once, with its file named.
 				for (const example of loadAllExamples()) {
-					logger.info(`${example.name}: ${example.files.length} files, payload ${kb(example.payloadJson.length)}`);
+					logger.info(`${example.name}: ${example.files.length} files, payload ${kb(Buffer.byteLength(example.payloadJson))}`);
 				}
 			},
 			'astro:build:done': ({ dir, logger }) => {

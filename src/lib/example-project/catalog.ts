@@ -62,4 +62,15 @@ export const catalog: Record<string, CatalogEntry> = {
 			{ text: 'Clients import types from the contract, not from the service’s code', href: `${backendApi}#api-contract` },
 		],
 	},
+	'nextjs-server-actions': {
+		title: 'Next.js Server Actions',
+		openFile: 'app/actions.ts',
+		startScript: 'dev',
+		rules: [
+			{ text: 'Authenticated CRUD only this app calls stays with Server Actions: no separate API', href: `${guide}#when-to-stay-with-nextjs-server-actions` },
+			{ text: 'Validate with Zod, one schema for the form and the action', href: `${backendApi}#api-contract` },
+			{ text: 'Never trust the client: the user comes from the session, permissions are checked on every request', href: `${backendApi}#auth-between-services` },
+			{ text: 'The app owns its tables and migrations; the database enforces who sees what (Row Level Security)', href: `${backendApi}#database` },
+		],
+	},
 };
