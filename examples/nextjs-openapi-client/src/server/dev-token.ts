@@ -42,17 +42,19 @@ async function requestToken(idpUrl: string, sub: string, scope: string): Promise
  */
 export async function getDevToken(options: { idpUrl: string; sub: string; scope: string; fresh?: boolean }): Promise<string> {
   const key = cacheKey(options.idpUrl, options.sub, options.scope);
-  let pending = options.fresh ? undefined : cache.get(key);
-  if (pending) {
-    const cached = await pending.catch(() => undefined);
+  const current = options.fresh ? undefined : cache.get(key);
+  if (current) {
+    const cached = await current.catch(() => undefined);
     if (cached && cached.renewAt > Date.now()) return cached.value;
+    // Another caller may have started the renewal while this one waited: share it.
+    const latest = cache.get(key);
+    if (latest && latest !== current) return (await latest).value;
   }
-  pending = requestToken(options.idpUrl, options.sub, options.scope);
+  const pending = requestToken(options.idpUrl, options.sub, options.scope);
   cache.set(key, pending);
   // A failed request must not stay cached: the next call retries.
-  const mine = pending;
-  mine.catch(() => {
-    if (cache.get(key) === mine) cache.delete(key);
+  pending.catch(() => {
+    if (cache.get(key) === pending) cache.delete(key);
   });
   return (await pending).value;
 }
