@@ -24,7 +24,12 @@ export function getDb(): Promise<Database> {
 async function open(): Promise<Database> {
   const url = process.env.DATABASE_URL;
   const db = url ? await openPostgres(url) : await openPglite(process.env.PGLITE_DATA_DIR || undefined);
-  await migrate(db);
-  await seed(db);
-  return db;
+  try {
+    await migrate(db);
+    await seed(db);
+    return db;
+  } catch (error) {
+    await db.close(); // the next attempt opens a fresh one
+    throw error;
+  }
 }
