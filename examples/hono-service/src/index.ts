@@ -10,18 +10,26 @@ import { createGracefulShutdown } from './lib/shutdown.ts';
 import { createRedisStore } from './middleware/redis-store.ts';
 
 // Starts the server only: everything else is built by createApp, exactly as in the tests.
-let env;
-try {
-  env = parseEnv();
-} catch (error) {
-  if (!(error instanceof EnvError)) throw error;
-  // A configuration mistake is not a crash: say which variable, no stack trace.
-  console.error(error.message);
-  process.exit(1);
+
+/** The parsed environment, or exit 1 naming the bad variables: a configuration mistake is not a crash. */
+function loadEnv() {
+  try {
+    return parseEnv();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 }
 
+const env = loadEnv();
+
 const logger = createLogger({ level: env.LOG_LEVEL });
-const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
+// Migrations run here, before the port opens: a replica never serves an old schema.
+const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR }).catch((error: unknown) => {
+  logger.fatal({ err: error }, 'cannot open or migrate the database');
+  process.exit(1);
+});
 const lifecycle = createLifecycle();
 // Loaded only when configured: the default (in-memory buckets) needs no Redis, e.g. in WebContainers.
 const redis = env.REDIS_URL ? new (await import('ioredis')).Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
