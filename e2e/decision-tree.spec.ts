@@ -103,6 +103,7 @@ test.describe('decision tree: split from Next.js', () => {
 			await walkByKeyboard(page, walk);
 			const outcome = widget(page).locator('.dt-outcome');
 			await expect(outcome).toContainText(walk.because);
+			await expect(outcome.getByRole('heading', { name: 'What it costs' })).toBeVisible();
 			await expect(outcome.getByRole('heading', { name: 'Rules to follow next' })).toBeVisible();
 			await expect(outcome.locator('.dt-checklist li').first()).toBeVisible();
 			await expect(outcome.getByRole('link', { name: 'Background jobs' })).toHaveCount(walk.title.includes('worker') ? 1 : 0);
@@ -187,6 +188,7 @@ test.describe('decision tree: split from Next.js', () => {
 		const adr = await page.evaluate(() => navigator.clipboard.readText());
 		expect(adr).toContain('# ADR: Split into a FastAPI (Python) service');
 		for (const label of walks[2].answers) expect(adr).toContain(`**${label}**`);
+		expect(adr).toContain('- A second language and toolchain');
 		expect(adr).toContain('- [ ] ');
 		expect(adr).toContain(`${new URL(page.url()).origin}/playbooks/backend-api/#service-shape`);
 		expect(adr).toContain(page.url());

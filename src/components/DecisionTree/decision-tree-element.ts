@@ -165,6 +165,8 @@ export class DecisionTreeElement extends HTMLElement {
 			addons.map((addon) => h('p', {}, addon.summary)),
 			this.heading('Why: your answers', 1),
 			h('ul', {}, because),
+			this.heading('What it costs', 1),
+			h('ul', {}, [...outcome.costs, ...addons.flatMap((addon) => addon.costs)].map((cost) => h('li', {}, cost))),
 			this.heading('Rules to follow next', 1),
 			h('ul', { class: 'dt-checklist' }, rules.map((rule) => h('li', {}, rule.href ? h('a', { href: rule.href }, rule.text) : rule.text))),
 			this.heading('Playbook sections that apply', 1),

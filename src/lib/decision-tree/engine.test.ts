@@ -113,5 +113,6 @@ describe('decisionRecord', () => {
 		expect(adr).toContain('- You said yes.');
 		expect(adr).toContain('- [ ] Do A things. ([playbook](https://handbook.test/playbooks/backend-api/#service-shape))');
 		expect(adr).toContain('- Date: 2026-11-20');
+		expect(adr).toMatch(/## Consequences\n\n- A costs something\./);
 	});
 });

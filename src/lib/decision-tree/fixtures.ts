@@ -34,6 +34,8 @@ outcomes:
   - id: go-a
     title: Go A
     summary: Go to A.
+    costs:
+      - A costs something.
     checklist:
       - text: Do A things.
         href: /playbooks/backend-api/#service-shape

@@ -49,6 +49,8 @@ export function decisionRecord(tree: DecisionTree, path: Walk, outcome: Outcome,
 		'',
 		'## Consequences',
 		'',
+		...[...outcome.costs, ...addons.flatMap((addon) => addon.costs)].map((cost) => `- ${cost}`),
+		'',
 		'The rules we follow next:',
 		'',
 		...[...outcome.checklist, ...addons.flatMap((addon) => addon.checklist)].map(

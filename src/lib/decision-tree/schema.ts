@@ -44,6 +44,8 @@ const outcomeSchema = z.strictObject({
 	id: slug,
 	title: text,
 	summary: text,
+	/** The trade-offs the outcome accepts: the decision record's consequences. */
+	costs: z.array(text).default([]),
 	sections: z.array(linkSchema).default([]),
 	checklist: z.array(checklistItemSchema).default([]),
 	examples: z.array(linkSchema).default([]),
@@ -55,6 +57,7 @@ const addonSchema = z.strictObject({
 	summary: text,
 	when: z.array(slug).min(1),
 	outcomes: z.array(slug).min(1),
+	costs: z.array(text).default([]),
 	sections: z.array(linkSchema).default([]),
 	checklist: z.array(checklistItemSchema).default([]),
 });
