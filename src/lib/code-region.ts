@@ -118,3 +118,4 @@ export function languageFor(file: string): string {
 	const extension = name.includes('.') ? name.split('.').pop()!.toLowerCase() : '';
 	return LANGUAGES[extension] ?? 'text';
 }
+
