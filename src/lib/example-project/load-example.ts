@@ -4,7 +4,7 @@
  * the `example-projects` integration all call this, so the page, the JSON and the zip agree.
  */
 import { catalog, type PlaybookRule } from './catalog.ts';
-import { buildProjectPayload, defaultStartScript, ExamplePayloadError, type ProjectPayload, type SourceFile } from './payload.ts';
+import { buildProjectPayload, defaultStartScript, ExamplePayloadError, parsePackageJson, type ProjectPayload, type SourceFile } from './payload.ts';
 import { listExampleNames, readTrackedFiles } from './tracked-files.ts';
 import { buildZip } from './zip.ts';
 
@@ -52,7 +52,7 @@ export function loadExample(name: string, root = process.cwd()): LoadedExample {
 	}
 	const files = readTrackedFiles(name, root);
 	const packageFile = files.find((file) => file.path === 'package.json');
-	const packageJson = packageFile ? (JSON.parse(new TextDecoder().decode(packageFile.bytes)) as { description?: string; scripts?: Record<string, string>; engines?: { node?: string } }) : {};
+	const packageJson = packageFile ? parsePackageJson(new TextDecoder().decode(packageFile.bytes), `examples/${name}`) : {};
 	const entry = catalog[name];
 	const has = (path: string) => files.some((file) => file.path === path);
 	const title = entry?.title ?? titleFromName(name);

@@ -62,6 +62,10 @@ describe('buildProjectPayload', () => {
 		expect(() => buildProjectPayload(input([packageJson, text('src/index.ts', '')], { startScript: 'serve' }))).toThrow(/no "serve" script/);
 	});
 
+	it('fails on a package.json that is not JSON, naming it', () => {
+		expect(() => buildProjectPayload(input([text('package.json', '{ "name": '), text('src/index.ts', '')]))).toThrow(/examples\/demo\/package\.json is not valid JSON/);
+	});
+
 	it('fails without a package.json', () => {
 		expect(() => buildProjectPayload(input([text('src/index.ts', '')]))).toThrow(/examples\/demo\/package\.json is missing/);
 	});

@@ -97,7 +97,7 @@ export function buildProjectPayload(input: PayloadInput, limits: PayloadLimits =
 	if (!(input.openFile in files)) {
 		throw new ExamplePayloadError(`${where}/${input.openFile} (the file to open first) is not among the example's tracked files.`);
 	}
-	const scripts = (JSON.parse(files['package.json']!) as { scripts?: Record<string, string> }).scripts ?? {};
+	const scripts = parsePackageJson(files['package.json']!, where).scripts ?? {};
 	if (!(input.startScript in scripts)) {
 		throw new ExamplePayloadError(`${where}/package.json has no "${input.startScript}" script to start the example with.`);
 	}
@@ -105,6 +105,22 @@ export function buildProjectPayload(input: PayloadInput, limits: PayloadLimits =
 		project: { title: input.title, description: input.description, template: 'node', files },
 		options: { openFile: input.openFile, startScript: input.startScript },
 	};
+}
+
+/** What the site reads from an example's package.json. */
+export interface PackageJson {
+	description?: string;
+	scripts?: Record<string, string>;
+	engines?: { node?: string };
+}
+
+/** An example's package.json, or an `ExamplePayloadError` naming it when it is not valid JSON. */
+export function parsePackageJson(text: string, where: string): PackageJson {
+	try {
+		return JSON.parse(text) as PackageJson;
+	} catch (error) {
+		throw new ExamplePayloadError(`${where}/package.json is not valid JSON: ${(error as Error).message}`);
+	}
 }
 
 /** The npm script an example starts with: `dev` when it has one, else `start`. */
