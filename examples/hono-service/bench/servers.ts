@@ -26,7 +26,8 @@ const verifyToken = createTokenVerifier({ jwks: idp.jwks, issuer: ISSUER, audien
 /** Drizzle-shaped stub that answers the user query without a database: the chain minus the DB read. */
 const row = { id: 'bench', email: 'bench@example.com', name: 'Bench', createdAt };
 const query: Record<string, unknown> = {};
-for (const step of ['select', 'from', 'where', 'limit']) query[step] = () => query;
+for (const step of ['select', 'from', 'where', 'limit', 'prepare']) query[step] = () => query;
+query.execute = async () => [row];
 query.then = (resolve: (rows: unknown[]) => void) => resolve([row]);
 
 const apps = {

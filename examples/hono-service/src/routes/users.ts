@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AppEnv } from '../lib/app-env.ts';
 import { users } from '../lib/db/schema.ts';
 import { AppError, NotFoundError } from '../lib/errors/app-error.ts';
@@ -21,6 +21,9 @@ const toUser = (row: typeof users.$inferSelect): User => ({
 /** `/v1/users`: register yourself, read a user. */
 export function createUserRoutes(deps: RouteDeps) {
   const { db, limits } = deps;
+  // The hot read path: built once (on first use) and prepared, not rebuilt on every request.
+  const prepareSelectUser = () => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).limit(1).prepare('get_user_by_id');
+  let selectUser: ReturnType<typeof prepareSelectUser> | undefined;
 
   const createUser = createRoute({
     operationId: 'createUser',
@@ -66,7 +69,8 @@ export function createUserRoutes(deps: RouteDeps) {
       const principal = c.get('principal');
       // Same answer for "not yours" and "does not exist": no probing for other users' ids.
       if (id !== principal.userId && !principal.scopes.has(USERS_ADMIN_SCOPE)) throw new NotFoundError('User');
-      const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+      selectUser ??= prepareSelectUser();
+      const [row] = await selectUser.execute({ id });
       if (!row) throw new NotFoundError('User');
       return c.json(toUser(row), 200);
     })
