@@ -27,7 +27,7 @@ describe('node src/index.ts', () => {
     expect(stderr).toContain('JWKS_URL');
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(stdout).toBe('');
-  });
+  }, 60_000);
 
   it('starts, then exits 0 on SIGTERM after closing the database', async () => {
     const port = String(20_000 + Math.floor(Math.random() * 20_000));
@@ -41,5 +41,6 @@ describe('node src/index.ts', () => {
     });
     expect(code).toBe(0);
     expect(stdout).toContain('shutdown complete');
-  });
+    // A cold process boots PGlite (WASM initdb): about 5 s idle, 25 s seen on a loaded 2-core machine.
+  }, 90_000);
 });
