@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import type { AppEnv } from './lib/app-env.ts';
 import type { Principal } from './lib/auth/verify-token.ts';
@@ -12,6 +11,7 @@ import { requireAuth } from './middleware/auth.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { createMemoryStore, type RateLimitStore } from './middleware/rate-limit-store.ts';
 import { requestLogger } from './middleware/request-logger.ts';
+import { responseHeaders } from './middleware/response-headers.ts';
 import { createDocsRoutes } from './routes/docs.ts';
 import { createHealthRoutes } from './routes/health.ts';
 import { createInvoiceRoutes } from './routes/invoices.ts';
@@ -19,6 +19,21 @@ import { createUserRoutes } from './routes/users.ts';
 
 /** Request bodies beyond this answer 413. */
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Options of Hono's `secureHeaders()` for every response (applied by `responseHeaders()`). */
+export const SECURE_HEADERS = {
+  // JSON needs none of this; the reference page needs its own scripts and styles only
+  // ('unsafe-inline' styles: Swagger UI sets style attributes). No inline script anywhere.
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    frameAncestors: ["'none'"],
+  },
+};
 
 /** Everything the app needs from outside; the server and the tests pass their own. */
 export type AppDeps = {
@@ -67,22 +82,9 @@ export function createApp(deps: AppDeps) {
     },
   });
 
+  // Secure headers (Hono's `secureHeaders()` set), trace id and rate-limit headers, on every response.
+  app.use(responseHeaders({ secure: SECURE_HEADERS }));
   app.use(requestLogger({ logger: deps.logger }));
-  app.use(
-    secureHeaders({
-      // JSON needs none of this; the reference page needs its own scripts and styles only
-      // ('unsafe-inline' styles: Swagger UI sets style attributes). No inline script anywhere.
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    }),
-  );
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) => errorResponse(c, new AppError('payload_too_large', `The request body exceeds ${MAX_BODY_BYTES / 1024} KB`)),

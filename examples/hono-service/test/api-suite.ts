@@ -1,5 +1,8 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECURE_HEADERS } from '../src/app.ts';
 import { generateSigningKey } from '../src/idp/keys.ts';
 import type { DatabaseHandle } from '../src/lib/db/client.ts';
 import { createLifecycle } from '../src/lib/lifecycle.ts';
@@ -74,6 +77,27 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
         expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
         expect(response.headers.get('strict-transport-security')).toContain('max-age=');
         expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+      });
+
+      it("sends exactly Hono's secureHeaders() set, and the trace id, on JSON, error, 404 and docs responses", async () => {
+        const reference = await new Hono().use(secureHeaders(SECURE_HEADERS)).get('/', (c) => c.body(null)).request('/');
+        const expected = Object.fromEntries(reference.headers);
+        expect(Object.keys(expected).length).toBeGreaterThan(10);
+        const cases: [string, RequestInit | undefined, number][] = [
+          ['/v1/invoices', { headers: { authorization: `Bearer ${alice}` } }, 200],
+          ['/v1/users/someone-else', { headers: { authorization: `Bearer ${alice}` } }, 404],
+          ['/v1/invoices', undefined, 401],
+          ['/nope', undefined, 404],
+          ['/health', undefined, 200],
+          ['/reference', undefined, 200],
+        ];
+        for (const [path, init, status] of cases) {
+          const response = await request(path, init);
+          expect(response.status, path).toBe(status);
+          expect(Object.fromEntries(response.headers), path).toMatchObject(expected);
+          expect(response.headers.get('x-trace-id'), path).toMatch(/^[0-9a-f]{32}$/);
+          expect(response.headers.has('x-powered-by'), path).toBe(false);
+        }
       });
 
       it('serves the API reference page with its assets from node_modules, not a CDN', async () => {

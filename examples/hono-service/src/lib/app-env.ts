@@ -7,5 +7,9 @@ export type AppEnv = {
     traceId: string;
     /** The verified caller; set by `requireAuth` on every `/v1` route. */
     principal: Principal;
+    /** Headers every response of this request carries, gathered by `responseHeaders()`. */
+    responseHeaders: Record<string, string>;
+    /** The response `json()` built with those headers already on it. */
+    responseHeadersSent: Response;
   };
 };

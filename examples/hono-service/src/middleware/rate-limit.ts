@@ -2,6 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../lib/app-env.ts';
 import { AppError } from '../lib/errors/app-error.ts';
 import type { BucketPolicy, RateLimitStore } from './rate-limit-store.ts';
+import { setResponseHeader } from './response-headers.ts';
 
 export type RateLimitOptions = {
   store: RateLimitStore;
@@ -42,16 +43,14 @@ export const rateLimit = (options: RateLimitOptions) => {
       options.onStoreError?.(error);
       return next();
     }
-    const headers = {
-      'RateLimit-Policy': policyHeader,
-      RateLimit: `"${policy.name}";r=${result.remaining};t=${result.allowed ? result.resetSeconds : result.retryAfterSeconds}`,
-    };
+    const remaining = `"${policy.name}";r=${result.remaining};t=${result.allowed ? result.resetSeconds : result.retryAfterSeconds}`;
     if (!result.allowed) {
       throw new AppError('rate_limited', `Too many requests; retry in ${result.retryAfterSeconds} s`, {
-        headers: { ...headers, 'Retry-After': String(result.retryAfterSeconds) },
+        headers: { 'RateLimit-Policy': policyHeader, RateLimit: remaining, 'Retry-After': String(result.retryAfterSeconds) },
       });
     }
-    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    setResponseHeader(c, 'RateLimit-Policy', policyHeader);
+    setResponseHeader(c, 'RateLimit', remaining);
     await next();
   });
 };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
 import type { Logger } from 'pino';
 import type { AppEnv } from '../lib/app-env.ts';
+import { setResponseHeader } from './response-headers.ts';
 
 /** W3C Trace Context: version-traceid-parentid-flags, all lowercase hex. */
 const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/;
@@ -33,8 +34,8 @@ export const requestLogger = (options: RequestLoggerOptions) => {
     const started = performance.now();
     const traceId = traceIdFrom(c.req.header('traceparent'));
     c.set('traceId', traceId);
-    // Set before `next()`: Hono adds it to whatever response is built, errors included.
-    c.header(traceHeader, traceId);
+    // Set before `next()`: it goes on whatever response is built, errors included.
+    setResponseHeader(c, traceHeader, traceId);
     await next();
     const status = c.res.status;
     const line = {

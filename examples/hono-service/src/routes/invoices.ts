@@ -4,6 +4,7 @@ import type { AppEnv } from '../lib/app-env.ts';
 import { invoices, users } from '../lib/db/schema.ts';
 import { AppError, NotFoundError } from '../lib/errors/app-error.ts';
 import { requireScope } from '../middleware/auth.ts';
+import { json } from '../middleware/response-headers.ts';
 import { authErrorResponses, errorResponse } from '../schemas/error.ts';
 import {
   CreateInvoiceSchema,
@@ -93,7 +94,7 @@ export function createInvoiceRoutes(deps: RouteDeps) {
         .where(status ? and(owner, eq(invoices.status, status)) : owner)
         .orderBy(desc(invoices.createdAt), desc(invoices.id))
         .limit(limit);
-      return c.json({ items: rows.map(toInvoice) }, 200);
+      return json(c, { items: rows.map(toInvoice) }, 200);
     })
     .openapi(createInvoice, async (c) => {
       const body = c.req.valid('json');
@@ -102,7 +103,7 @@ export function createInvoiceRoutes(deps: RouteDeps) {
       if (!owner) throw new AppError('conflict', 'Register the user first with POST /v1/users');
       const [row] = await db.insert(invoices).values({ ...body, userId }).returning();
       if (!row) throw new Error('insert into invoices returned no row');
-      return c.json(toInvoice(row), 201);
+      return json(c, toInvoice(row), 201);
     })
     .openapi(getInvoice, async (c) => {
       const { id } = c.req.valid('param');
@@ -113,6 +114,6 @@ export function createInvoiceRoutes(deps: RouteDeps) {
         .where(and(eq(invoices.id, id), eq(invoices.userId, c.get('principal').userId)))
         .limit(1);
       if (!row) throw new NotFoundError('Invoice');
-      return c.json(toInvoice(row), 200);
+      return json(c, toInvoice(row), 200);
     });
 }

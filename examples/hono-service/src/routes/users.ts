@@ -4,6 +4,7 @@ import type { AppEnv } from '../lib/app-env.ts';
 import { users } from '../lib/db/schema.ts';
 import { AppError, NotFoundError } from '../lib/errors/app-error.ts';
 import { requireScope } from '../middleware/auth.ts';
+import { json } from '../middleware/response-headers.ts';
 import { authErrorResponses, errorResponse } from '../schemas/error.ts';
 import { CreateUserSchema, UserParamsSchema, UserSchema, type User } from '../schemas/users.ts';
 import { bearerSecurity, type RouteDeps } from './route-deps.ts';
@@ -72,7 +73,7 @@ export function createUserRoutes(deps: RouteDeps) {
       selectUser ??= prepareSelectUser();
       const [row] = await selectUser.execute({ id });
       if (!row) throw new NotFoundError('User');
-      return c.json(toUser(row), 200);
+      return json(c, toUser(row), 200);
     })
     // #endregion user-route
     .openapi(createUser, async (c) => {
@@ -83,6 +84,6 @@ export function createUserRoutes(deps: RouteDeps) {
         .onConflictDoNothing()
         .returning();
       if (!row) throw new AppError('conflict', 'This user or email is already registered');
-      return c.json(toUser(row), 201);
+      return json(c, toUser(row), 201);
     });
 }
