@@ -6,7 +6,6 @@ import type { AppEnv } from '../lib/app-env.ts';
 
 type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
 
-// #region response-headers
 /**
  * The headers every response carries (Hono's `secureHeaders()` set, the trace id, the rate-limit
  * headers), gathered per request in one plain object instead of a `Headers` object.
@@ -56,7 +55,6 @@ export function json<T extends object, S extends ContentfulStatusCode>(c: Contex
   c.set('responseHeadersSent', response);
   return response as ReturnType<typeof c.json<T, S>>;
 }
-// #endregion response-headers
 
 /** The `[name, value]` pairs `secureHeaders(options)` puts on a response, read from one. */
 async function secureHeaderList(options: SecureHeadersOptions | undefined): Promise<Record<string, string>> {
