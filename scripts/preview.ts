@@ -17,15 +17,11 @@ if (!existsSync(dir)) {
 }
 const rules = existsSync(`${dir}/_headers`) ? parseHeadersFile(readFileSync(`${dir}/_headers`, 'utf8')) : [];
 const notFound = existsSync(`${dir}/404.html`) ? readFileSync(`${dir}/404.html`) : Buffer.from('Not found');
-const serve = sirv(dir, {
-	dev: false,
-	etag: true,
-	setHeaders(res, pathname) {
-		for (const [name, value] of headersFor(rules, pathname)) res.setHeader(name, value);
-	},
-});
+const serve = sirv(dir, { dev: false, etag: true });
 
 createServer((req, res) => {
+	// Rules match the requested URL path, as on the static hosts; sirv's writeHead keeps these
+	// headers, and the 404 page gets them too.
 	const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
 	for (const [name, value] of headersFor(rules, pathname)) res.setHeader(name, value);
 	serve(req, res, () => {
