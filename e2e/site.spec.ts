@@ -56,7 +56,9 @@ test.describe('search', () => {
 	];
 	for (const { term, expected, href } of cases) {
 		test(`finds "${term}" in the ${href} page through the search dialog`, async ({ page }) => {
-			await page.goto('/');
+			// Starlight loads the Pagefind UI when the page goes idle; the dialog focuses its input
+			// only once it exists, so open it as a reader would: after the page has loaded.
+			await page.goto('/', { waitUntil: 'networkidle' });
 			await page.locator('site-search button[data-open-modal]').click();
 			const input = page.locator('input.pagefind-ui__search-input');
 			await expect(input).toBeFocused();
@@ -87,7 +89,7 @@ test.describe('keyboard only', () => {
 
 	for (const shortcut of ['Control+k']) {
 		test(`${shortcut} opens the search dialog with the input focused, and Escape closes it`, async ({ page }) => {
-			await page.goto('/handbook/onboarding/');
+			await page.goto('/handbook/onboarding/', { waitUntil: 'networkidle' });
 			await page.locator('body').press(shortcut);
 			const dialog = page.getByRole('dialog');
 			await expect(dialog).toBeVisible();
