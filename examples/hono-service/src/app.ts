@@ -11,7 +11,7 @@ import { requireAuth } from './middleware/auth.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { createMemoryStore, type RateLimitStore } from './middleware/rate-limit-store.ts';
 import { requestLogger } from './middleware/request-logger.ts';
-import { responseHeaders } from './middleware/response-headers.ts';
+import { responseHeaders, type ResponseHeadersOptions } from './middleware/response-headers.ts';
 import { createDocsRoutes } from './routes/docs.ts';
 import { createHealthRoutes } from './routes/health.ts';
 import { createInvoiceRoutes } from './routes/invoices.ts';
@@ -20,10 +20,33 @@ import { createUserRoutes } from './routes/users.ts';
 /** Request bodies beyond this answer 413. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** Options of Hono's `secureHeaders()` for every response (applied by `responseHeaders()`). */
-export const SECURE_HEADERS = {
-  // JSON needs none of this; the reference page needs its own scripts and styles only
-  // ('unsafe-inline' styles: Swagger UI sets style attributes). No inline script anywhere.
+/**
+ * Security headers of every API response: the set the OWASP REST Security Cheat Sheet lists for
+ * APIs, made with Hono's `secureHeaders()` plus `Cache-Control: no-store` (answers are per user:
+ * no browser or proxy may keep them). The headers that only matter to HTML pages are left to the
+ * one HTML page, the API reference (`PAGE_SECURITY_HEADERS`).
+ */
+export const API_SECURITY_HEADERS: ResponseHeadersOptions = {
+  secure: {
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    xFrameOptions: 'DENY',
+    // HTML-only protections: nothing to protect in a JSON body.
+    crossOriginOpenerPolicy: false,
+    crossOriginResourcePolicy: false,
+    originAgentCluster: false,
+    referrerPolicy: false,
+    xDnsPrefetchControl: false,
+    xDownloadOptions: false,
+    xPermittedCrossDomainPolicies: false,
+    xXssProtection: false,
+  },
+  headers: { 'Cache-Control': 'no-store' },
+};
+
+/** Hono's full `secureHeaders()` set for the API reference page (the service's only HTML). */
+export const PAGE_SECURITY_HEADERS = {
+  // The page needs its own scripts and styles only ('unsafe-inline' styles: Swagger UI sets style
+  // attributes). No inline script anywhere.
   contentSecurityPolicy: {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
@@ -82,8 +105,8 @@ export function createApp(deps: AppDeps) {
     },
   });
 
-  // Secure headers (Hono's `secureHeaders()` set), trace id and rate-limit headers, on every response.
-  app.use(responseHeaders({ secure: SECURE_HEADERS }));
+  // Security headers, trace id and rate-limit headers, on every response.
+  app.use(responseHeaders(API_SECURITY_HEADERS));
   app.use(requestLogger({ logger: deps.logger }));
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -107,7 +130,7 @@ export function createApp(deps: AppDeps) {
     .route('/', createHealthRoutes({ ping: deps.ping, lifecycle }))
     .route('/v1/users', createUserRoutes({ db: deps.db, limits }))
     .route('/v1/invoices', createInvoiceRoutes({ db: deps.db, limits }))
-    .route('/', createDocsRoutes());
+    .route('/', createDocsRoutes({ secureHeaders: PAGE_SECURITY_HEADERS }));
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

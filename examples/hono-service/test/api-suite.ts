@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECURE_HEADERS } from '../src/app.ts';
+import { PAGE_SECURITY_HEADERS } from '../src/app.ts';
 import { generateSigningKey } from '../src/idp/keys.ts';
 import type { DatabaseHandle } from '../src/lib/db/client.ts';
 import { createLifecycle } from '../src/lib/lifecycle.ts';
@@ -71,33 +71,58 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
         await expectError(await app.request('/health'), 503, 'service_unavailable');
       });
 
-      it('sends secure headers on every response', async () => {
+      it('sends the OWASP REST security headers and no-store on API responses', async () => {
         const response = await request('/health');
+        expect(response.headers.get('cache-control')).toBe('no-store');
+        expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
         expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-        expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+        expect(response.headers.get('x-frame-options')).toBe('DENY');
         expect(response.headers.get('strict-transport-security')).toContain('max-age=');
-        expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+        expect(response.headers.get('content-type')).toContain('application/json');
       });
 
-      it("sends exactly Hono's secureHeaders() set, and the trace id, on JSON, error, 404 and docs responses", async () => {
-        const reference = await new Hono().use(secureHeaders(SECURE_HEADERS)).get('/', (c) => c.body(null)).request('/');
-        const expected = Object.fromEntries(reference.headers);
-        expect(Object.keys(expected).length).toBeGreaterThan(10);
+      it('sends exactly the API header set, and the trace id, on JSON, error, 404 and 405 responses', async () => {
+        const expected = {
+          'cache-control': 'no-store',
+          'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+          'strict-transport-security': 'max-age=15552000; includeSubDomains',
+          'x-content-type-options': 'nosniff',
+          'x-frame-options': 'DENY',
+        };
+        // Per-request headers and the body's own; anything else would be an unreviewed addition.
+        const perResponse = new Set(['content-type', 'content-length', 'x-trace-id', 'ratelimit', 'ratelimit-policy', 'allow', 'www-authenticate']);
         const cases: [string, RequestInit | undefined, number][] = [
           ['/v1/invoices', { headers: { authorization: `Bearer ${alice}` } }, 200],
           ['/v1/users/someone-else', { headers: { authorization: `Bearer ${alice}` } }, 404],
           ['/v1/invoices', undefined, 401],
+          ['/v1/invoices', { method: 'DELETE', headers: { authorization: `Bearer ${alice}` } }, 405],
           ['/nope', undefined, 404],
           ['/health', undefined, 200],
-          ['/reference', undefined, 200],
+          ['/openapi.json', undefined, 200],
         ];
         for (const [path, init, status] of cases) {
           const response = await request(path, init);
           expect(response.status, path).toBe(status);
-          expect(Object.fromEntries(response.headers), path).toMatchObject(expected);
+          const headers = Object.fromEntries([...response.headers].filter(([name]) => !perResponse.has(name)));
+          expect(headers, `${init?.method ?? 'GET'} ${path}`).toEqual(expected);
           expect(response.headers.get('x-trace-id'), path).toMatch(/^[0-9a-f]{32}$/);
-          expect(response.headers.has('x-powered-by'), path).toBe(false);
         }
+      });
+
+      it("sends Hono's full secureHeaders() set with the page's own CSP on the reference page, and keeps asset caching", async () => {
+        const reference = await new Hono().use(secureHeaders(PAGE_SECURITY_HEADERS)).get('/', (c) => c.body(null)).request('/');
+        const expected = Object.fromEntries(reference.headers);
+        expect(Object.keys(expected).length).toBeGreaterThan(10);
+        const page = await request('/reference');
+        expect(page.status).toBe(200);
+        expect(Object.fromEntries(page.headers)).toMatchObject(expected);
+        expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+        expect(page.headers.get('cache-control')).toBe('no-store');
+        expect(page.headers.get('x-trace-id')).toMatch(/^[0-9a-f]{32}$/);
+        const asset = await request('/reference/swagger-ui.css');
+        expect(asset.headers.get('cache-control')).toBe('public, max-age=3600');
+        expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(asset.headers.has('x-powered-by')).toBe(false);
       });
 
       it('serves the API reference page with its assets from node_modules, not a CDN', async () => {

@@ -6,32 +6,43 @@ import type { AppEnv } from '../lib/app-env.ts';
 
 type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
 
+export type ResponseHeadersOptions = {
+  /** Options of Hono's `secureHeaders()`: the security headers every response carries. */
+  secure?: SecureHeadersOptions;
+  /** Fixed headers every response carries, e.g. `Cache-Control`. */
+  headers?: Record<string, string>;
+};
+
 /**
- * The headers every response carries (Hono's `secureHeaders()` set, the trace id, the rate-limit
- * headers), gathered per request in one plain object instead of a `Headers` object.
+ * The headers every response carries (a `secureHeaders()` set, any fixed extra headers such as
+ * `Cache-Control`, the trace id, the rate-limit headers), gathered per request in one plain object
+ * instead of a `Headers` object.
  *
  * Why: the first `c.header()` makes Hono build a WHATWG `Headers` (validated, sorted, copied again
  * by @hono/node-server before it writes), which costs more than the rest of the chain. A plain
  * object goes straight to `writeHead`. Routes answer with `json(c, body, status)`, which puts the
  * gathered headers on the response in one pass; any other response (errors, docs, 404) gets them
- * the ordinary way after `next()`, so every response still carries every header.
+ * the ordinary way after `next()`, so every response still carries every header. On that path a
+ * header the route set itself wins (the reference page's own CSP, an asset's `Cache-Control`).
  *
  * The secure headers are Hono's own: the list is read once from a response of `secureHeaders(options)`,
  * so it is exactly the set (and values) that middleware would send.
  */
-export const responseHeaders = (options: { secure?: SecureHeadersOptions } = {}) => {
+export const responseHeaders = (options: ResponseHeadersOptions = {}) => {
   const csp = Object.values({ ...options.secure?.contentSecurityPolicy, ...options.secure?.contentSecurityPolicyReportOnly }).flat();
   if (csp.some((value) => typeof value === 'function')) throw new TypeError('responseHeaders: per-request CSP values (nonces) are not supported');
-  const listed = secureHeaderList(options.secure);
-  let secure: Record<string, string> | undefined;
+  const fixed = Object.fromEntries(new Headers(options.headers)); // validated, names lower-cased
+  const listed = secureHeaderList(options.secure).then((secure) => ({ ...secure, ...fixed }));
+  let defaults: Record<string, string> | undefined;
   return createMiddleware<AppEnv>(async function responseHeadersMiddleware(c, next) {
-    const headers: Record<string, string> = { ...(secure ??= await listed) };
+    const headers: Record<string, string> = { ...(defaults ??= await listed) };
     c.set('responseHeaders', headers);
     await next();
     if (c.get('responseHeadersSent') === c.res) return;
-    // Slow path (errors, docs, not found): what `secureHeaders()` and `c.header()` would have done.
+    // Slow path (errors, docs, not found): what `secureHeaders()` and `c.header()` would have done,
+    // except that a header the route already set is kept.
     const target = c.res.headers;
-    for (const name in headers) if (name !== 'content-type') target.set(name, headers[name]!);
+    for (const name in headers) if (!target.has(name)) target.set(name, headers[name]!);
     target.delete('X-Powered-By');
   });
 };

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { html } from 'hono/html';
+import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../lib/app-env.ts';
 
 /**
@@ -42,8 +43,11 @@ const page = html`<!doctype html>
   </body>
 </html>`;
 
-/** `/reference`: the interactive API reference (Swagger UI) for `/openapi.json`, served locally. */
-export function createDocsRoutes() {
+/**
+ * `/reference`: the interactive API reference (Swagger UI) for `/openapi.json`, served locally.
+ * The page carries Hono's `secureHeaders(options.secureHeaders)` set, the one a browser page needs.
+ */
+export function createDocsRoutes(options: { secureHeaders?: Parameters<typeof secureHeaders>[0] } = {}) {
   const cache = new Map<AssetName, Promise<Buffer>>();
   const load = (name: AssetName) => {
     let pending = cache.get(name);
@@ -61,7 +65,7 @@ export function createDocsRoutes() {
   // Static paths only (no `:asset{a|b}` pattern): that keeps Hono on its RegExpRouter, which
   // matches every request of the app in one regular expression instead of walking a trie.
   return new OpenAPIHono<AppEnv>()
-    .get('/reference', (c) => c.html(page))
+    .get('/reference', secureHeaders(options.secureHeaders), (c) => c.html(page))
     .get('/reference/init.js', (c) => {
       c.header('Content-Type', 'text/javascript; charset=utf-8');
       return c.body(INIT_SCRIPT);
