@@ -3,7 +3,7 @@ import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 
-// `npm run bench`: bare Hono vs. the full middleware chain vs. the full route with its DB read,
+// `npm run bench`: bare Hono vs. the per-response floor vs. the full middleware chain vs. the full route with its DB read,
 // each with autocannon, 50 connections, on loopback. Not a test: numbers depend on the machine.
 // Rounds interleave the scenarios, and each figure is the median over rounds: on a shared machine a
 // burst of someone else's work then skews one round of every scenario, not one whole scenario.
