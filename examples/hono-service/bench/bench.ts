@@ -16,7 +16,17 @@ if (!Number.isInteger(rounds) || rounds < 1 || !(duration >= 1)) {
 const roundSeconds = Math.max(1, Math.round(duration / rounds));
 const connections = 50;
 
-const child = spawn(process.execPath, [new URL('./servers.ts', import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+const child = spawn(process.execPath, [new URL('./servers.ts', import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], env: process.env });
+/** CPU time (user + system, µs) the servers' process has used so far. */
+const serverCpu = () =>
+  new Promise<number>((resolve) => {
+    child.once('message', (usage) => resolve((usage as NodeJS.CpuUsage).user + (usage as NodeJS.CpuUsage).system));
+    child.send('cpu-usage');
+  });
+const clientCpu = () => {
+  const usage = process.cpuUsage();
+  return usage.user + usage.system;
+};
 const firstLine = await new Promise<string>((resolve, reject) => {
   createInterface({ input: child.stdout! }).once('line', resolve);
   child.once('exit', (code) => reject(new Error(`bench servers exited with ${code}`)));
@@ -37,30 +47,46 @@ console.log(
 );
 console.log('floor = what every response pays: security headers + trace id + request log line (the service\'s pino logger, to /dev/null) + JSON');
 console.log('chain = floor + body limit + JWT auth (ES256, cache of verified tokens) + scope + rate limit (generous bucket: measures the chain, never answers 429) + Zod validation + route');
-const samples: Record<string, { rps: number; p50: number; p99: number }[]> = { bare: [], floor: [], chain: [], full: [] };
+type Sample = { rps: number; p50: number; p99: number; serverUs: number; clientUs: number };
+const samples: Record<string, Sample[]> = { bare: [], floor: [], chain: [], full: [] };
 const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
 try {
   for (const scenario of scenarios) await autocannon({ url: scenario.url, connections, duration: 2, headers: scenario.headers });
   for (let round = 0; round < rounds; round++) {
     for (const scenario of scenarios) {
+      const [server0, client0] = [await serverCpu(), clientCpu()];
       const result = await autocannon({ url: scenario.url, connections, duration: roundSeconds, headers: scenario.headers });
+      const [server1, client1] = [await serverCpu(), clientCpu()];
       if (result.non2xx > 0 || result.errors > 0) throw new Error(`${scenario.label}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-      samples[scenario.key]!.push({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 });
+      const count = Math.max(1, result.requests.total);
+      samples[scenario.key]!.push({
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        serverUs: (server1 - server0) / count,
+        clientUs: (client1 - client0) / count,
+      });
     }
   }
 } finally {
   child.kill('SIGTERM');
 }
 const results = Object.fromEntries(
-  Object.entries(samples).map(([key, list]) => [key, { rps: median(list.map((s) => s.rps)), p50: median(list.map((s) => s.p50)), p99: median(list.map((s) => s.p99)) }]),
+  Object.entries(samples).map(([key, list]) => {
+    const of = (field: keyof Sample) => median(list.map((sample) => sample[field]));
+    return [key, { rps: of('rps'), p50: of('p50'), p99: of('p99'), serverUs: of('serverUs'), clientUs: of('clientUs') }];
+  }),
 );
 
+// CPU per request: the servers' process and this one (autocannon). On a machine where both share
+// the cores, whichever side needs more CPU per request sets the pace.
 const pad = (text: string, width: number) => text.padEnd(width);
-console.log(`\n${pad('scenario', 46)}${pad('req/s', 10)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}vs bare`);
+console.log(`\n${pad('scenario', 46)}${pad('req/s', 10)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('vs bare', 9)}${pad('server CPU', 12)}client CPU`);
 for (const scenario of scenarios) {
-  const { rps, p50, p99 } = results[scenario.key]!;
+  const { rps, p50, p99, serverUs, clientUs } = results[scenario.key]!;
   const ratio = `${Math.round((rps / results.bare!.rps) * 100)}%`;
-  console.log(`${pad(scenario.label, 46)}${pad(String(Math.round(rps)), 10)}${pad(String(p50), 8)}${pad(String(p99), 8)}${ratio}`);
+  const cpu = (us: number) => `${us.toFixed(0)} µs/req`;
+  console.log(`${pad(scenario.label, 46)}${pad(String(Math.round(rps)), 10)}${pad(String(p50), 8)}${pad(String(p99), 8)}${pad(ratio, 9)}${pad(cpu(serverUs), 12)}${cpu(clientUs)}`);
 }
 const chainRatio = results.chain!.rps / results.bare!.rps;
 console.log(`\nchain/bare = ${(chainRatio * 100).toFixed(1)}% (target >= 50%): ${chainRatio >= 0.5 ? 'met' : 'NOT met'}`);
