@@ -11,7 +11,7 @@ import { requireAuth } from './middleware/auth.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { createMemoryStore, type RateLimitStore } from './middleware/rate-limit-store.ts';
 import { requestLogger } from './middleware/request-logger.ts';
-import { responseHeaders, type ResponseHeadersOptions } from './middleware/response-headers.ts';
+import { responseHeaders, type ResponseHeadersOptions, type SecureHeadersOptions } from './middleware/response-headers.ts';
 import { createDocsRoutes } from './routes/docs.ts';
 import { createHealthRoutes } from './routes/health.ts';
 import { createInvoiceRoutes } from './routes/invoices.ts';
@@ -44,7 +44,7 @@ export const API_SECURITY_HEADERS: ResponseHeadersOptions = {
 };
 
 /** Hono's full `secureHeaders()` set for the API reference page (the service's only HTML). */
-export const PAGE_SECURITY_HEADERS = {
+export const PAGE_SECURITY_HEADERS: SecureHeadersOptions = {
   // The page needs its own scripts and styles only ('unsafe-inline' styles: Swagger UI sets style
   // attributes). No inline script anywhere.
   contentSecurityPolicy: {

@@ -4,7 +4,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../lib/app-env.ts';
 
-type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
+/** Options of Hono's `secureHeaders()` (Hono does not export the type). */
+export type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
 
 export type ResponseHeadersOptions = {
   /** Options of Hono's `secureHeaders()`: the security headers every response carries. */
@@ -40,9 +41,9 @@ export const responseHeaders = (options: ResponseHeadersOptions = {}) => {
     await next();
     if (c.get('responseHeadersSent') === c.res) return;
     // Slow path (errors, docs, not found): what `secureHeaders()` and `c.header()` would have done,
-    // except that a header the route already set is kept.
+    // except that a header the route already set is kept. The body type is the response's own.
     const target = c.res.headers;
-    for (const name in headers) if (!target.has(name)) target.set(name, headers[name]!);
+    for (const name in headers) if (name !== 'content-type' && !target.has(name)) target.set(name, headers[name]!);
     target.delete('X-Powered-By');
   });
 };

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../lib/app-env.ts';
+import type { SecureHeadersOptions } from '../middleware/response-headers.ts';
 
 /**
  * Swagger UI's prebuilt files, resolved inside node_modules: the handbook must work air-gapped,
@@ -47,7 +48,7 @@ const page = html`<!doctype html>
  * `/reference`: the interactive API reference (Swagger UI) for `/openapi.json`, served locally.
  * The page carries Hono's `secureHeaders(options.secureHeaders)` set, the one a browser page needs.
  */
-export function createDocsRoutes(options: { secureHeaders?: Parameters<typeof secureHeaders>[0] } = {}) {
+export function createDocsRoutes(options: { secureHeaders?: SecureHeadersOptions } = {}) {
   const cache = new Map<AssetName, Promise<Buffer>>();
   const load = (name: AssetName) => {
     let pending = cache.get(name);
