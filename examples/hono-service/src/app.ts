@@ -14,6 +14,7 @@ import { requestLogger } from './middleware/request-logger.ts';
 import { responseHeaders, type ResponseHeadersOptions, type SecureHeadersOptions } from './middleware/response-headers.ts';
 import { createDocsRoutes } from './routes/docs.ts';
 import { createHealthRoutes } from './routes/health.ts';
+import { createHomeRoutes, listOperations } from './routes/home.ts';
 import { createInvoiceRoutes } from './routes/invoices.ts';
 import { createUserRoutes } from './routes/users.ts';
 
@@ -57,6 +58,27 @@ export const PAGE_SECURITY_HEADERS: SecureHeadersOptions = {
     frameAncestors: ["'none'"],
   },
 };
+
+/** The document's header: `/openapi.json` and the index at `/` both read it. */
+const OPENAPI_CONFIG = {
+  openapi: '3.1.0',
+  info: {
+    title: 'hono-service',
+    version: '1.0.0',
+    description: [
+      'Reference service of the EGCA Engineering Handbook (Backend API playbook).',
+      '',
+      'Every error answers `{ "error": { "code", "message", "details"? } }`. Codes:',
+      '',
+      ...Object.entries(ERROR_CODES).map(([code, { status, description }]) => `- \`${code}\` (${status}): ${description}`),
+    ].join('\n'),
+  },
+  tags: [
+    { name: 'Users', description: 'Users are identified by the `sub` of their tokens.' },
+    { name: 'Invoices', description: 'Each invoice belongs to one user; only its owner can see it.' },
+    { name: 'Operations', description: 'Health and readiness.' },
+  ],
+} satisfies Parameters<OpenAPIHono["doc31"]>[1];
 
 /** Everything the app needs from outside; the server and the tests pass their own. */
 export type AppDeps = {
@@ -127,30 +149,13 @@ export function createApp(deps: AppDeps) {
   });
 
   const routes = app
+    .route('/', createHomeRoutes({ operations: () => listOperations(app.getOpenAPI31Document(OPENAPI_CONFIG)) }))
     .route('/', createHealthRoutes({ ping: deps.ping, lifecycle }))
     .route('/v1/users', createUserRoutes({ db: deps.db, limits }))
     .route('/v1/invoices', createInvoiceRoutes({ db: deps.db, limits }))
     .route('/', createDocsRoutes({ secureHeaders: PAGE_SECURITY_HEADERS }));
 
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'hono-service',
-      version: '1.0.0',
-      description: [
-        'Reference service of the EGCA Engineering Handbook (Backend API playbook).',
-        '',
-        'Every error answers `{ "error": { "code", "message", "details"? } }`. Codes:',
-        '',
-        ...Object.entries(ERROR_CODES).map(([code, { status, description }]) => `- \`${code}\` (${status}): ${description}`),
-      ].join('\n'),
-    },
-    tags: [
-      { name: 'Users', description: 'Users are identified by the `sub` of their tokens.' },
-      { name: 'Invoices', description: 'Each invoice belongs to one user; only its owner can see it.' },
-      { name: 'Operations', description: 'Health and readiness.' },
-    ],
-  });
+  app.doc31('/openapi.json', OPENAPI_CONFIG);
 
   app.onError(createErrorHandler({ logger: deps.logger }));
   app.notFound(createNotFoundHandler({ app }));

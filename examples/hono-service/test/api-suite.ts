@@ -139,6 +139,33 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
         expect(init).toContain('validatorUrl: null');
         expect((await (await request('/reference/swagger-ui-bundle.js')).arrayBuffer()).byteLength).toBeGreaterThan(100_000);
       });
+
+      it('answers / (what StackBlitz previews) with an index of every documented operation and the way to a token', async () => {
+        const response = await request('/');
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+        const page = await response.text();
+        const document = (await (await request('/openapi.json')).json()) as { paths: Record<string, Record<string, { summary: string }>> };
+        const operations = Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+        expect(operations.length).toBeGreaterThan(4);
+        for (const operation of operations) {
+          const [method, path] = operation.split(' ');
+          expect(page, operation).toContain(`<td><code>${method}</code></td><td><code>${path}</code></td>`);
+        }
+        expect(page).toContain('href="/reference"');
+        expect(page).toContain('npm run -s token -- --sub alice');
+        expect(page).not.toMatch(/<script|<style|<form/);
+      });
+
+      it('lets / alone be framed (StackBlitz previews it in a frame), with a CSP that loads nothing', async () => {
+        const home = await request('/');
+        expect(home.headers.has('x-frame-options')).toBe(false);
+        expect(home.headers.get('content-security-policy')).toBe("default-src 'none'; base-uri 'none'; form-action 'none'");
+        expect(home.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(home.headers.get('cache-control')).toBe('no-store');
+        // The omission is per request: the next API response refuses framing as before.
+        expect((await request('/health')).headers.get('x-frame-options')).toBe('DENY');
+      });
     });
 
     describe('unknown routes and methods', () => {

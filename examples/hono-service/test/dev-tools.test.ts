@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = String(40_000 + Math.floor(Math.random() * 20_000));
 
-/** `node scripts/token.ts ...args` against the IdP on `idpPort`. */
+/** `node scripts/token.js ...args` against the IdP on `idpPort`. */
 const token = (idpPort: string, ...args: string[]) =>
-  spawnSync(process.execPath, ['scripts/token.ts', ...args], { cwd: root, env: { ...process.env, IDP_PORT: idpPort }, encoding: 'utf8' });
+  spawnSync(process.execPath, ['scripts/token.js', ...args], { cwd: root, env: { ...process.env, IDP_PORT: idpPort }, encoding: 'utf8' });
 
 describe('dev IdP process and the token script', () => {
   let keyDir: string;

@@ -56,6 +56,15 @@ export function setResponseHeader(c: Context<AppEnv>, name: string, value: strin
 }
 
 /**
+ * Leave a header of the gathered set off this request's response: for the one page that must
+ * differ from the rest (the index at `/` may be framed, so it goes without `X-Frame-Options`).
+ */
+export function omitResponseHeader(c: Context<AppEnv>, name: string): void {
+  const headers = c.get('responseHeaders');
+  if (headers) delete headers[name.toLowerCase()];
+}
+
+/**
  * `c.json(body, status)` carrying the gathered headers in a plain object (see `responseHeaders`).
  * Same type as `c.json`, so the typed client (`hc<AppType>`) is unchanged.
  */

@@ -1,10 +1,15 @@
+// @ts-check
 import { parseArgs } from 'node:util';
 
+// Plain JavaScript (type-checked through checkJs), not TypeScript: this is the one dev tool a reader
+// runs by hand in StackBlitz, whose Node 20 cannot strip types. It runs on any Node >= 18.
+//
 // Prints one access token from the running dev IdP, and nothing else on stdout, so that
 // `TOKEN=$(npm run -s token -- --sub alice --scope "users:read")` just works.
 const usage = 'Usage: npm run -s token -- --sub <user> --scope "<space separated scopes>"';
 
-function fail(message: string): never {
+/** @param {string} message @returns {never} */
+function fail(message) {
   console.error(`token: ${message}`);
   process.exit(1);
 }
@@ -13,7 +18,7 @@ let values;
 try {
   ({ values } = parseArgs({ options: { sub: { type: 'string' }, scope: { type: 'string', default: '' }, help: { type: 'boolean' } } }));
 } catch (error) {
-  fail(`${(error as Error).message}\n${usage}`);
+  fail(`${/** @type {Error} */ (error).message}\n${usage}`);
 }
 if (values.help) {
   console.error(usage);
@@ -23,7 +28,8 @@ if (!values.sub) fail(`--sub is required\n${usage}`);
 
 const port = process.env.IDP_PORT || '8788';
 const url = `http://localhost:${port}/token`;
-let response: Response;
+/** @type {Response} */
+let response;
 try {
   response = await fetch(url, {
     method: 'POST',
@@ -34,6 +40,6 @@ try {
 } catch {
   fail(`the dev identity provider is not reachable at ${url}. Start it with "npm run dev" (or "npm run idp").`);
 }
-const body = (await response.json().catch(() => null)) as { access_token?: string; error?: { message?: string } } | null;
+const body = /** @type {{ access_token?: string; error?: { message?: string } } | null} */ (await response.json().catch(() => null));
 if (!response.ok || !body?.access_token) fail(`the IdP answered ${response.status}: ${body?.error?.message ?? 'no token'}`);
 process.stdout.write(`${body.access_token}\n`);
