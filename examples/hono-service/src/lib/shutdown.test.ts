@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -38,9 +38,6 @@ describe('graceful shutdown', () => {
       })
       .get('/health', (c) => c.text(lifecycle.draining ? 'draining' : 'ok', lifecycle.draining ? 503 : 200));
     const url = await start(app);
-
-    const slow = fetch(`${url}/slow`).then(async (response) => ({ status: response.status, text: await response.text() }));
-    await inFlight;
     const shutdown = createGracefulShutdown({
       server: server!,
       lifecycle,
@@ -50,24 +47,51 @@ describe('graceful shutdown', () => {
         events.push('database closed');
       },
     });
+
+    const slow = fetch(`${url}/slow`).then(async (response) => ({ status: response.status, text: await response.text(), connection: response.headers.get('connection') }));
+    await inFlight;
     const done = shutdown('SIGTERM');
     expect(lifecycle.draining).toBe(true);
     await expect(fetch(`${url}/health`)).rejects.toThrow(); // listener closed: no new connections
     expect(events).toEqual([]);
 
     release();
-    expect(await slow).toEqual({ status: 200, text: 'done' });
+    // Answered in full, and told not to reuse the connection.
+    expect(await slow).toEqual({ status: 200, text: 'done', connection: 'close' });
     expect(await done).toBe(true);
     expect(events).toEqual(['slow request answered', 'database closed']);
     expect(shutdown('SIGTERM')).toBe(done);
   });
 
+  it('closes an idle keep-alive connection only after it has been idle for idleGraceMs', async () => {
+    const url = await start(new Hono().get('/', (c) => c.text('ok')));
+    const shutdown = createGracefulShutdown({ server: server!, lifecycle: createLifecycle(), logger, timeoutMs: 5_000, idleGraceMs: 300, onDrained: async () => {} });
+    const agent = new Agent({ keepAlive: true });
+    const closedAt = new Promise<number>((resolve) => {
+      const req = request(`${url}/`, { agent }, (res) => {
+        res.resume();
+        res.socket.once('close', () => resolve(Date.now()));
+      });
+      req.end();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the answered connection is now idle
+    const started = Date.now();
+    const done = shutdown('SIGTERM');
+    expect((await closedAt) - started).toBeGreaterThanOrEqual(200);
+    expect(await done).toBe(true);
+    agent.destroy();
+  });
+
+  it('validates its options when created', () => {
+    expect(() => createGracefulShutdown({ server: server!, lifecycle: createLifecycle(), logger, timeoutMs: 0, onDrained: async () => {} })).toThrow(TypeError);
+  });
+
   it('cuts off requests that outlive the timeout and reports it', async () => {
     const app = new Hono().get('/hang', () => new Promise<Response>(() => {}));
     const url = await start(app);
+    const shutdown = createGracefulShutdown({ server: server!, lifecycle: createLifecycle(), logger, timeoutMs: 200, onDrained: async () => {} });
     const hanging = fetch(`${url}/hang`).catch(() => 'cut off');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const shutdown = createGracefulShutdown({ server: server!, lifecycle: createLifecycle(), logger, timeoutMs: 200, onDrained: async () => {} });
     expect(await shutdown('SIGTERM')).toBe(false);
     expect(await hanging).toBe('cut off');
   });
