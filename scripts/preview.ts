@@ -1,12 +1,18 @@
 /**
  * Serves the production build (`dist/`) the way the static host does, for the browser tests
- * and for `npm run preview`: directory URLs, the 404 page, and the per-path headers of
- * `dist/_headers` (copied from `public/_headers`).
+ * and for `npm start` / `npm run preview`: directory URLs, the 404 page, the per-path headers
+ * of `dist/_headers` (copied from `public/_headers`), and text compressed with brotli, else
+ * gzip, as Netlify, Vercel and Cloudflare send it.
+ *
+ *   node scripts/preview.ts [--port 4321] [--dir dist]      (--port 0 picks a free port)
  */
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
+import compression from 'compression';
 import sirv from 'sirv';
+import { isCompressibleType } from '../src/lib/compressible.ts';
 import { headersFor, parseHeadersFile } from '../src/lib/static-headers.ts';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4321' }, dir: { type: 'string', default: 'dist' } } });
@@ -18,17 +24,24 @@ if (!existsSync(dir)) {
 const rules = existsSync(`${dir}/_headers`) ? parseHeadersFile(readFileSync(`${dir}/_headers`, 'utf8')) : [];
 const notFound = existsSync(`${dir}/404.html`) ? readFileSync(`${dir}/404.html`) : Buffer.from('Not found');
 const serve = sirv(dir, { dev: false, etag: true });
+// Compressed on the fly, as the hosts do (none of them needs .br/.gz files in the build), so
+// dist/ stays exactly what gets deployed. `compression` negotiates Accept-Encoding (br first),
+// sets Vary and drops Content-Length; its brotli quality 4 is a host-like speed/size trade.
+const compress = compression({ filter: (_req, res) => isCompressibleType(String(res.getHeader('Content-Type') ?? '')) });
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
 	// Rules match the requested URL path, as on the static hosts; sirv's writeHead keeps these
 	// headers, and the 404 page gets them too.
 	const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
 	for (const [name, value] of headersFor(rules, pathname)) res.setHeader(name, value);
-	serve(req, res, () => {
-		res.statusCode = 404;
-		res.setHeader('Content-Type', 'text/html; charset=utf-8');
-		res.end(notFound);
-	});
-}).listen(Number(values.port), () => {
-	console.log(`Handbook preview on http://localhost:${values.port}/`);
+	compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () =>
+		serve(req, res, () => {
+			res.statusCode = 404;
+			res.setHeader('Content-Type', 'text/html; charset=utf-8');
+			res.end(notFound);
+		}),
+	);
+});
+server.listen(Number(values.port), () => {
+	console.log(`Handbook preview on http://localhost:${(server.address() as AddressInfo).port}/`);
 });

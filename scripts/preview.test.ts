@@ -1,0 +1,117 @@
+/**
+ * The preview server is what `npm start` and the browser tests use: it must send what the
+ * static hosts send, compressed text and the `_headers` rules included.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = resolve(import.meta.dirname, '..');
+// Large enough to pass the 1 KB threshold below which compressing does not pay.
+const filler = (line: string) => Array.from({ length: 200 }, (_, index) => `${line} ${index}`).join('\n');
+const files: Record<string, string> = {
+	'index.html': `<!doctype html><title>Home</title>${filler('<p>home</p>')}`,
+	'404.html': `<!doctype html><title>Page not found</title>${filler('<p>missing</p>')}`,
+	'examples/hono-service/index.html': `<!doctype html><title>Example</title>${filler('<p>example</p>')}`,
+	'_astro/style.css': filler('.a { color: red }'),
+	'_astro/page.js': filler('console.log("page");'),
+	'project.json': JSON.stringify({ lines: filler('json').split('\n') }),
+	'favicon.svg': `<svg xmlns="http://www.w3.org/2000/svg">${filler('<g/>')}</svg>`,
+	'llms.txt': filler('# handbook'),
+	'playbooks/backend-api.md': filler('## Markdown'),
+	'downloads/example.zip': filler('zip bytes'),
+	_headers: '/examples/*\n  Cross-Origin-Embedder-Policy: require-corp\n  Cross-Origin-Opener-Policy: same-origin\n',
+};
+
+let dir: string;
+let server: ChildProcess;
+let port: number;
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'preview-test-'));
+	for (const [path, text] of Object.entries(files)) {
+		mkdirSync(join(dir, path, '..'), { recursive: true });
+		writeFileSync(join(dir, path), text);
+	}
+	server = spawn(process.execPath, [join(repo, 'scripts', 'preview.ts'), '--port', '0', '--dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const line = await new Promise<string>((resolve) => server.stdout!.once('data', (chunk) => resolve(String(chunk))));
+	port = Number(/localhost:(\d+)/.exec(line)![1]);
+});
+afterAll(() => {
+	server.kill();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+function get(path: string, acceptEncoding?: string) {
+	return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+		const headers = acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {};
+		request({ host: 'localhost', port, path, headers }, (response) => {
+			const chunks: Buffer[] = [];
+			response.on('data', (chunk: Buffer) => chunks.push(chunk));
+			response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
+		})
+			.on('error', reject)
+			.end();
+	});
+}
+
+describe('the preview server', () => {
+	const text = [
+		['/', 'index.html'],
+		['/_astro/style.css', '_astro/style.css'],
+		['/_astro/page.js', '_astro/page.js'],
+		['/project.json', 'project.json'],
+		['/favicon.svg', 'favicon.svg'],
+		['/llms.txt', 'llms.txt'],
+		['/playbooks/backend-api.md', 'playbooks/backend-api.md'],
+	] as const;
+	for (const [path, file] of text) {
+		it(`sends ${path} brotli-compressed to a browser that accepts br, and the same bytes decompressed`, async () => {
+			const response = await get(path, 'gzip, deflate, br');
+			expect(response.status).toBe(200);
+			expect(response.headers['content-encoding']).toBe('br');
+			expect(response.headers.vary).toMatch(/Accept-Encoding/i);
+			expect(response.body.byteLength).toBeLessThan(files[file]!.length / 2);
+			expect(brotliDecompressSync(response.body).toString()).toBe(files[file]);
+		});
+	}
+
+	it('falls back to gzip for a client without brotli', async () => {
+		const response = await get('/', 'gzip, deflate');
+		expect(response.headers['content-encoding']).toBe('gzip');
+		expect(gunzipSync(response.body).toString()).toBe(files['index.html']);
+	});
+
+	it('sends the file as it is to a client that accepts no encoding', async () => {
+		const response = await get('/');
+		expect(response.headers['content-encoding']).toBeUndefined();
+		expect(response.body.toString()).toBe(files['index.html']);
+	});
+
+	it('leaves already-compressed formats (a zip download) uncompressed', async () => {
+		const response = await get('/downloads/example.zip', 'br, gzip');
+		expect(response.headers['content-encoding']).toBeUndefined();
+		expect(response.body.toString()).toBe(files['downloads/example.zip']);
+	});
+
+	it('applies the _headers rules to compressed responses, only on the paths they name', async () => {
+		const example = await get('/examples/hono-service/', 'br');
+		expect(example.headers['content-encoding']).toBe('br');
+		expect(example.headers['cross-origin-embedder-policy']).toBe('require-corp');
+		expect(example.headers['cross-origin-opener-policy']).toBe('same-origin');
+		const home = await get('/', 'br');
+		expect(home.headers['cross-origin-embedder-policy']).toBeUndefined();
+	});
+
+	it('answers an unknown path with the 404 page, compressed and with the rules of its path', async () => {
+		const response = await get('/examples/no-such-page/', 'br');
+		expect(response.status).toBe(404);
+		expect(response.headers['content-encoding']).toBe('br');
+		expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+		expect(brotliDecompressSync(response.body).toString()).toBe(files['404.html']);
+	});
+});
