@@ -6,6 +6,7 @@ import type { Principal } from './lib/auth/verify-token.ts';
 import type { Database } from './lib/db/client.ts';
 import { AppError, ERROR_CODES } from './lib/errors/app-error.ts';
 import { createErrorHandler, createNotFoundHandler, errorResponse, validationError } from './lib/errors/error-handler.ts';
+import type { ReportJobs } from './lib/jobs/report-job.ts';
 import { createLifecycle, type Lifecycle } from './lib/lifecycle.ts';
 import { requireAuth } from './middleware/auth.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
@@ -16,6 +17,7 @@ import { createDocsRoutes } from './routes/docs.ts';
 import { createHealthRoutes } from './routes/health.ts';
 import { createHomeRoutes, listOperations } from './routes/home.ts';
 import { createInvoiceRoutes } from './routes/invoices.ts';
+import { createReportRoutes } from './routes/reports.ts';
 import { createUserRoutes } from './routes/users.ts';
 
 /** Request bodies beyond this answer 413. */
@@ -76,6 +78,7 @@ const OPENAPI_CONFIG = {
   tags: [
     { name: 'Users', description: 'Users are identified by the `sub` of their tokens.' },
     { name: 'Invoices', description: 'Each invoice belongs to one user; only its owner can see it.' },
+    { name: 'Reports', description: 'Expensive work, done by the background worker: queue a report, then poll it.' },
     { name: 'Operations', description: 'Health and readiness.' },
   ],
 } satisfies Parameters<OpenAPIHono["doc31"]>[1];
@@ -89,11 +92,14 @@ export type AppDeps = {
   verifyToken: (token: string) => Promise<Principal>;
   logger: Logger;
   lifecycle?: Lifecycle;
+  /** The report queue (BullMQ); without it the report routes answer 503 `jobs_unavailable`. */
+  jobs?: ReportJobs;
   rateLimit?: {
     store?: RateLimitStore;
     /** Requests per minute per (user + endpoint). */
     readPerMinute?: number;
     writePerMinute?: number;
+    reportsPerMinute?: number;
     now?: () => number;
   };
 };
@@ -115,10 +121,15 @@ export function createApp(deps: AppDeps) {
   const store = deps.rateLimit?.store ?? createMemoryStore();
   const now = deps.rateLimit?.now;
   const onStoreError = (error: unknown) => deps.logger.warn({ err: error }, 'rate limit store failed: request let through');
+  // #region report-bucket
+  // Lenient on reads, aggressive on writes, strictest on expensive work: one report queues minutes
+  // of database reads, so its bucket is a few per minute. Each tier is its own bucket per caller.
   const limits = {
     read: rateLimit({ store, now, onStoreError, policy: { name: 'read', capacity: deps.rateLimit?.readPerMinute ?? 300, windowSeconds: 60 } }),
     write: rateLimit({ store, now, onStoreError, policy: { name: 'write', capacity: deps.rateLimit?.writePerMinute ?? 30, windowSeconds: 60 } }),
+    report: rateLimit({ store, now, onStoreError, policy: { name: 'reports', capacity: deps.rateLimit?.reportsPerMinute ?? 5, windowSeconds: 60 } }),
   };
+  // #endregion report-bucket
 
   const app = new OpenAPIHono<AppEnv>({
     // Every failed validation answers the documented shape, listing each failing field.
@@ -153,6 +164,7 @@ export function createApp(deps: AppDeps) {
     .route('/', createHealthRoutes({ ping: deps.ping, lifecycle }))
     .route('/v1/users', createUserRoutes({ db: deps.db, limits }))
     .route('/v1/invoices', createInvoiceRoutes({ db: deps.db, limits }))
+    .route('/v1/reports', createReportRoutes({ db: deps.db, limits, jobs: deps.jobs }))
     .route('/', createDocsRoutes({ secureHeaders: PAGE_SECURITY_HEADERS }));
 
   app.doc31('/openapi.json', OPENAPI_CONFIG);

@@ -28,7 +28,18 @@ export const EnvSchema = z
     // Token bucket sizes, in requests per minute per (user + endpoint).
     RATE_LIMIT_READ_PER_MINUTE: z.coerce.number().int().positive().default(300),
     RATE_LIMIT_WRITE_PER_MINUTE: z.coerce.number().int().positive().default(30),
+    // Expensive work gets its own, much smaller bucket.
+    RATE_LIMIT_REPORTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    // Background jobs (BullMQ on REDIS_URL; the worker shares DATABASE_URL with the API).
+    JOBS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Use letters, digits, - and _').default('hono-service'),
+    JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+    JOB_BACKOFF_MS: z.coerce.number().int().positive().default(1_000),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+    // A worker that stops renewing its lock this long (crashed) has its job handed to another.
+    WORKER_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+    REPORT_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+    REPORT_BATCH_PAUSE_MS: z.coerce.number().int().min(0).default(0),
   })
   .transform((env) => ({
     ...env,
@@ -55,4 +66,15 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
+}
+
+/** `parseEnv()`, or exit 1 naming the bad variables: a configuration mistake is not a crash. */
+export function parseEnvOrExit(): Env {
+  try {
+    return parseEnv();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 }

@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { createApp } from './app.ts';
-import { EnvError, parseEnv } from './env.ts';
+import { parseEnvOrExit } from './env.ts';
 import { createTokenVerifier, remoteJwks } from './lib/auth/verify-token.ts';
 import { openDatabase } from './lib/db/client.ts';
 import { createLifecycle } from './lib/lifecycle.ts';
@@ -11,18 +11,7 @@ import { createRedisStore } from './middleware/redis-store.ts';
 
 // Starts the server only: everything else is built by createApp, exactly as in the tests.
 
-/** The parsed environment, or exit 1 naming the bad variables: a configuration mistake is not a crash. */
-function loadEnv() {
-  try {
-    return parseEnv();
-  } catch (error) {
-    if (!(error instanceof EnvError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
-}
-
-const env = loadEnv();
+const env = parseEnvOrExit();
 
 const logger = createLogger({ level: env.LOG_LEVEL });
 // Migrations run here, before the port opens: a replica never serves an old schema.
@@ -34,16 +23,24 @@ const lifecycle = createLifecycle();
 // Loaded only when configured: the default (in-memory buckets) needs no Redis, e.g. in WebContainers.
 const redis = env.REDIS_URL ? new (await import('ioredis')).Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
 redis?.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+// Reports need the worker, which shares the database: PostgreSQL, not a per-process PGlite.
+const jobs =
+  redis && env.DATABASE_URL
+    ? (await import('./lib/jobs/report-queue.ts')).createReportQueue({ connection: redis, prefix: env.JOBS_PREFIX, attempts: env.JOB_ATTEMPTS, backoffMs: env.JOB_BACKOFF_MS })
+    : undefined;
+if (!jobs) logger.info({ missing: (['REDIS_URL', 'DATABASE_URL'] as const).filter((name) => !env[name]) }, 'background jobs off: the report routes answer 503');
 const app = createApp({
   db: database.db,
   ping: database.ping,
   verifyToken: createTokenVerifier({ jwks: remoteJwks(env.JWKS_URL), issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE }),
   logger,
   lifecycle,
+  jobs,
   rateLimit: {
     store: redis ? createRedisStore({ client: redis }) : undefined,
     readPerMinute: env.RATE_LIMIT_READ_PER_MINUTE,
     writePerMinute: env.RATE_LIMIT_WRITE_PER_MINUTE,
+    reportsPerMinute: env.RATE_LIMIT_REPORTS_PER_MINUTE,
   },
 });
 
@@ -52,6 +49,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
 }) as Server;
 
 const onDrained = async () => {
+  await jobs?.close();
   await Promise.all([database.close(), redis?.quit()]);
 };
 const shutdown = createGracefulShutdown({ server, lifecycle, onDrained, logger, timeoutMs: env.SHUTDOWN_TIMEOUT_MS });

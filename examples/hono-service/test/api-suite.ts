@@ -12,7 +12,7 @@ import { InvoiceListSchema, InvoiceSchema } from '../src/schemas/invoices.ts';
 import { UserSchema } from '../src/schemas/users.ts';
 import { AUDIENCE, ISSUER, createTestApp, createTestIdp, jsonRequest, openTestDatabase } from './helpers.ts';
 
-const ALL = 'users:read users:write invoices:read invoices:write';
+const ALL = 'users:read users:write invoices:read invoices:write reports:read reports:write';
 const NIL_UUID = '00000000-0000-4000-8000-000000000000';
 
 /** Read a response that must be the documented error shape, and return its `error`. */
@@ -351,6 +351,32 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
       });
     });
 
+    describe('reports without Redis', () => {
+      it('answers both report routes with 503 jobs_unavailable naming REDIS_URL, and everything else works', async () => {
+        const created = await expectError(await request('/v1/reports', jsonRequest('POST', alice, { kind: 'invoice-summary' })), 503, 'jobs_unavailable');
+        expect(created.message).toContain('REDIS_URL');
+        const read = await expectError(await request(`/v1/reports/${NIL_UUID}`, jsonRequest('GET', alice)), 503, 'jobs_unavailable');
+        expect(read.message).toContain('REDIS_URL');
+        expect((await request('/v1/invoices', jsonRequest('GET', alice))).status).toBe(200);
+      });
+
+      it('still validates report requests first: 400 with every failing field, never a 500', async () => {
+        const post = (body: unknown, headers: Record<string, string> = {}) => request('/v1/reports', jsonRequest('POST', alice, body, headers));
+        const unknownKind = await expectError(await post({ kind: 'pie-chart', extra: 1 }), 400, 'validation_failed');
+        expect(unknownKind.details?.map((detail) => detail.path).sort()).toEqual(['body', 'body.kind']);
+        const backwards = await expectError(await post({ kind: 'invoice-summary', from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }), 400, 'validation_failed');
+        expect(backwards.details).toEqual([{ path: 'body.to', message: '`to` must be after `from`' }]);
+        const tooLong = await expectError(await post({ kind: 'invoice-summary', from: '2020-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }), 400, 'validation_failed');
+        expect(tooLong.details?.[0]?.message).toContain('366 days');
+        await expectError(await post({ kind: 'invoice-summary', from: 'yesterday' }), 400, 'validation_failed');
+        const badKey = await expectError(await post({ kind: 'invoice-summary' }, { 'idempotency-key': 'x'.repeat(256) }), 400, 'validation_failed');
+        expect(badKey.details?.[0]?.path).toBe('header.idempotency-key');
+        await expectError(await post('{"kind":'), 400, 'bad_request');
+        const byId = await expectError(await request('/v1/reports/not-a-uuid', jsonRequest('GET', alice)), 400, 'validation_failed');
+        expect(byId.details?.[0]?.path).toBe('path.id');
+      });
+    });
+
     describe('scopes', () => {
       const cases = [
         ['GET', '/v1/users/alice', 'users:read'],
@@ -358,6 +384,8 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
         ['GET', '/v1/invoices', 'invoices:read'],
         ['POST', '/v1/invoices', 'invoices:write'],
         ['GET', `/v1/invoices/${NIL_UUID}`, 'invoices:read'],
+        ['POST', '/v1/reports', 'reports:write'],
+        ['GET', `/v1/reports/${NIL_UUID}`, 'reports:read'],
       ] as const;
       for (const [method, path, scope] of cases) {
         it(`answers 403 on ${method} ${path} without ${scope}`, async () => {

@@ -3,7 +3,8 @@ import { Agent, createServer, request, type IncomingHttpHeaders } from 'node:htt
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIENCE, ISSUER, createTestIdp } from './helpers.ts';
+import type { DatabaseHandle } from '../src/lib/db/client.ts';
+import { AUDIENCE, ISSUER, createTestIdp, openTestDatabase } from './helpers.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CLIENTS = 32;
@@ -33,22 +34,26 @@ describe('drain under load (real process, keep-alive clients)', () => {
   let jwksServer: ReturnType<typeof createServer>;
   let jwksUrl: string;
   let idp: Awaited<ReturnType<typeof createTestIdp>>;
+  // PGlite inside the process, or a fresh PostgreSQL database of its own with DATABASE_URL.
+  let database: (DatabaseHandle & { url?: string }) | undefined;
 
   beforeAll(async () => {
     idp = await createTestIdp();
+    if (process.env.DATABASE_URL) database = await openTestDatabase(process.env.DATABASE_URL);
     jwksServer = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [idp.key.publicJwk] })));
     await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
     jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/jwks.json`;
   });
-  afterAll(() => {
+  afterAll(async () => {
     jwksServer?.close();
+    await database?.close();
   });
 
   it('answers every request sent before and during the drain, resets none, and exits 0', async () => {
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     const child = spawn(process.execPath, ['src/index.ts'], {
       cwd: root,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', JWKS_URL: jwksUrl, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE, RATE_LIMIT_READ_PER_MINUTE: '100000000', REDIS_URL: '', LOG_LEVEL: 'warn' },
+      env: { ...process.env, DATABASE_URL: database?.url ?? '', PORT: String(port), HOST: '127.0.0.1', JWKS_URL: jwksUrl, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE, RATE_LIMIT_READ_PER_MINUTE: '100000000', REDIS_URL: '', LOG_LEVEL: 'warn' },
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));

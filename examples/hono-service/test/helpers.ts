@@ -33,7 +33,7 @@ export function captureLogs() {
 }
 
 /** The database under test: PGlite in memory, or a fresh PostgreSQL database dropped afterwards. */
-export async function openTestDatabase(url?: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
+export async function openTestDatabase(url?: string, options: { max?: number } = {}): Promise<DatabaseHandle & { url?: string }> {
   if (!url) return openDatabase();
   // Each run gets its own database so runs never see each other's rows.
   const name = `hono_service_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -44,6 +44,8 @@ export async function openTestDatabase(url?: string, options: { max?: number } =
   const handle = await openDatabase({ url: testUrl.toString(), max: options.max ?? 5 });
   return {
     ...handle,
+    // For another process (the worker) to open the same database.
+    url: testUrl.toString(),
     close: async () => {
       await handle.close();
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
@@ -60,7 +62,7 @@ export function createTestApp(database: DatabaseHandle, idp: Awaited<ReturnType<
     ping: database.ping,
     verifyToken: createTokenVerifier({ jwks: idp.jwks, issuer: ISSUER, audience: AUDIENCE }),
     logger: logs.logger,
-    rateLimit: { readPerMinute: 10_000, writePerMinute: 10_000 },
+    rateLimit: { readPerMinute: 10_000, writePerMinute: 10_000, reportsPerMinute: 10_000 },
     ...overrides,
   });
   return { app, logs };

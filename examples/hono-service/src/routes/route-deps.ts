@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../lib/app-env.ts';
 import type { Database } from '../lib/db/client.ts';
 
-/** What resource routers need from `createApp`: the database and the two rate-limit tiers. */
+/** What resource routers need from `createApp`: the database and the rate-limit tiers. */
 export type RouteDeps = {
   db: Database;
   limits: {
@@ -10,6 +10,8 @@ export type RouteDeps = {
     read: MiddlewareHandler<AppEnv>;
     /** Aggressive bucket for writes. */
     write: MiddlewareHandler<AppEnv>;
+    /** Strictest bucket, for expensive work (report generation). */
+    report: MiddlewareHandler<AppEnv>;
   };
 };
 

@@ -3,3 +3,4 @@ export * from './error.ts';
 export * from './health.ts';
 export * from './invoices.ts';
 export * from './users.ts';
+export * from './reports.ts';

@@ -7,15 +7,17 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 export const ERROR_CODES = {
   bad_request: { status: 400, description: 'The request could not be read (for example malformed JSON).' },
   validation_failed: { status: 400, description: 'The request did not match the schema; `details` lists every failing field.' },
-  unauthorized: { status: 401, description: 'Missing, malformed, expired or otherwise invalid bearer token.' },
-  forbidden: { status: 403, description: 'The token is valid but lacks the scope this endpoint requires.' },
+  unauthorized: { status: 401, description: 'Missing, malformed, expired or otherwise invalid bearer token or API key (wrong, expired or revoked).' },
+  forbidden: { status: 403, description: 'The token or key is valid but lacks the scope this endpoint requires, or an API key tried to manage API keys.' },
   not_found: { status: 404, description: 'No such route, or no such resource visible to the caller.' },
   method_not_allowed: { status: 405, description: 'The path exists but not with this method; see the `Allow` header.' },
   conflict: { status: 409, description: 'The request conflicts with the current state (for example the user already exists).' },
+  idempotency_key_reused: { status: 409, description: 'This `Idempotency-Key` was already used with a different request body.' },
   payload_too_large: { status: 413, description: 'The request body is larger than 64 KB.' },
   rate_limited: { status: 429, description: 'Too many requests for this user and endpoint; see `Retry-After`.' },
   internal_error: { status: 500, description: 'Unexpected failure. Details are logged, never returned.' },
   service_unavailable: { status: 503, description: 'The service is shutting down or a dependency (the database) is down.' },
+  jobs_unavailable: { status: 503, description: 'Background jobs are not configured (`REDIS_URL` and `DATABASE_URL` are needed) or Redis is unreachable.' },
 } as const satisfies Record<string, { status: ContentfulStatusCode; description: string }>;
 
 /** One of the documented error codes. */
