@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { findServiceDir } from './scripts/service-dir.mjs';
 
 /** This app under test, and a second instance whose service URL is a closed port. */
 export const APP_PORT = 3103;
@@ -9,6 +10,8 @@ const servicePort = Number(process.env.E2E_SERVICE_PORT || 8787);
 const idpPort = Number(process.env.E2E_IDP_PORT || 8788);
 const idpUrl = `http://localhost:${idpPort}`;
 const ci = Boolean(process.env.CI);
+// examples/hono-service: beside this app in the repository, inside it in the download.
+const serviceDir = findServiceDir();
 
 // Debian's Chromium where installed (machines that cannot download Playwright's browser);
 // Playwright's own browser everywhere else (`npx playwright install chromium` once).
@@ -43,7 +46,7 @@ const appEnv = (port: number, serviceUrl: string, idpUrl: string) => ({
 
 /**
  * Browser tests against the production build (`npm run build` first; `npm test` does both),
- * with examples/hono-service and its dev IdP started from their own folder.
+ * with examples/hono-service and its dev IdP started from their own folder (`findServiceDir()`).
  */
 export default defineConfig({
   testDir: './e2e',
@@ -58,7 +61,8 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
   webServer: [
     {
-      command: 'npm run idp --prefix ../hono-service',
+      command: 'npm run idp',
+      cwd: serviceDir,
       url: `${idpUrl}/.well-known/jwks.json`,
       env: serviceEnv,
       reuseExistingServer: !ci,
@@ -66,7 +70,8 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: 'npm run start --prefix ../hono-service',
+      command: 'npm run start',
+      cwd: serviceDir,
       url: `http://localhost:${servicePort}/health`,
       env: serviceEnv,
       reuseExistingServer: !ci,

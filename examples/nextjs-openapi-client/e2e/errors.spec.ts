@@ -5,7 +5,7 @@ test('the page says the service is not reachable, and how to start it, when it i
   await page.goto(`http://localhost:${DOWN_APP_PORT}/`);
   const down = page.getByTestId('service-down');
   await expect(down.getByRole('heading')).toHaveText('Service not reachable at http://localhost:1');
-  await expect(down).toContainText('npm run dev');
+  await expect(down).toContainText('npm run dev:with-service');
   await expect(page.getByRole('button', { name: 'Try again' })).toBeEnabled();
   await expect(page.getByTestId('invoice-list')).toHaveCount(0);
 });

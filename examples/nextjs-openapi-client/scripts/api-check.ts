@@ -1,14 +1,16 @@
 /**
  * `npm run api:check`: fail when the committed src/api/generated differs from what the current
- * OpenAPI document generates. Reads ../hono-service/openapi.json (the service's committed
- * snapshot), or the file in OPENAPI_FILE, so it needs no running service.
+ * OpenAPI document generates. Reads the service's committed snapshot (hono-service/openapi.json,
+ * beside or inside this app: see service-dir.mjs), or the file in OPENAPI_FILE, so it needs no
+ * running service.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { findServiceDir } from './service-dir.mjs';
 import { GENERATED_DIR, runOpenapiRq } from './openapi-rq.ts';
 
-const input = process.env.OPENAPI_FILE || '../hono-service/openapi.json';
+const input = process.env.OPENAPI_FILE || relative(process.cwd(), join(findServiceDir(), 'openapi.json'));
 if (!existsSync(input)) {
   console.error(`api:check: no OpenAPI document at ${input} (set OPENAPI_FILE to check against another file).`);
   process.exit(1);
@@ -53,7 +55,7 @@ try {
   }
   if (problems.length > 0) {
     console.error(`api:check: ${GENERATED_DIR} is out of date with ${input}:\n${problems.join('\n')}`);
-    console.error('Start the service (cd ../hono-service && npm run dev), run `npm run api:generate` and commit the result.');
+    console.error('Start the service (npm run dev:with-service), run `npm run api:generate` and commit the result.');
     process.exitCode = 1;
   } else {
     console.log(`api:check: ${GENERATED_DIR} matches ${input} (${committedFiles.length} files).`);

@@ -19,7 +19,7 @@ try {
 } catch (error) {
   // Fail with a sentence, not a stack trace, when the service is not running.
   console.error(`Cannot read ${url} (${error instanceof Error ? error.message : String(error)}).`);
-  console.error('Start the service first: cd ../hono-service && npm install && npm run dev');
+  console.error('Start the service first: npm run dev:with-service');
   process.exit(1);
 }
 

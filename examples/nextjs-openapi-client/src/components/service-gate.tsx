@@ -25,9 +25,12 @@ export function ServiceGate({ serviceUrl, children }: { serviceUrl: string; chil
       return (
         <section className="panel service-down" data-testid="service-down" aria-labelledby="service-down-title">
           <h2 id="service-down-title">Service not reachable at {described.serviceUrl ?? serviceUrl}</h2>
-          <p>This page needs examples/hono-service running. Start it in another terminal:</p>
+          <p>
+            This page needs examples/hono-service running. Stop this app and start both together (the
+            service is installed on first use):
+          </p>
           <pre>
-            <code>cd examples/hono-service{'\n'}npm install{'\n'}npm run dev</code>
+            <code>npm run dev:with-service</code>
           </pre>
           <button type="button" onClick={() => void health.refetch()} disabled={health.isFetching}>
             {health.isFetching ? 'Checking…' : 'Try again'}
