@@ -19,6 +19,12 @@ export interface CatalogEntry {
 	openFile?: string;
 	/** npm script StackBlitz and "Run locally" start. Defaults to `dev`, else `start`. */
 	startScript?: string;
+	/**
+	 * Other examples the project carries, in a folder of that name (the tracked files of
+	 * `examples/<example>/` under `<example>/`): a client ships with the service it calls, so its
+	 * StackBlitz project and its download run alone.
+	 */
+	includes?: string[];
 	rules: PlaybookRule[];
 }
 
@@ -29,7 +35,8 @@ export const catalog: Record<string, CatalogEntry> = {
 	'hono-service': {
 		title: 'Hono service',
 		openFile: 'src/app.ts',
-		startScript: 'dev',
+		// Compiled to JavaScript first: WebContainers' Node 20.19 cannot run .ts (see its README).
+		startScript: 'dev:compiled',
 		rules: [
 			{ text: 'Hono, one file per resource under routes/, chained so AppType carries every route', href: `${backendApi}#service-shape` },
 			{ text: 'Zod schemas are the contract; OpenAPI is generated from them, errors have one shape', href: `${backendApi}#api-contract` },
@@ -56,7 +63,9 @@ export const catalog: Record<string, CatalogEntry> = {
 	'nextjs-openapi-client': {
 		title: 'Next.js OpenAPI client',
 		openFile: 'src/components/invoice-list.tsx',
-		startScript: 'dev',
+		// Starts examples/hono-service (carried in hono-service/) beside the app.
+		startScript: 'dev:with-service',
+		includes: ['hono-service'],
 		rules: [
 			{ text: 'Clients are generated from the service’s OpenAPI document, never hand-written', href: `${guide}#the-openapi--code-generation-workflow` },
 			{ text: 'Clients import types from the contract, not from the service’s code', href: `${backendApi}#api-contract` },

@@ -58,6 +58,40 @@ describe('loadExample', () => {
 		expect(() => loadExample('demo', root)).toThrow(/examples\/demo\/data\.json is 1,048,579 bytes, over the 1,048,576 bytes limit/);
 	});
 
+	it('carries an included example in a folder of its name, in the project and in the zip', () => {
+		write('examples/service/package.json', JSON.stringify({ name: 'service', scripts: { start: 'node index.js' } }));
+		write('examples/service/index.js', 'console.log("service");\n');
+		write('examples/service/.env', 'SECRET=1\n');
+		track('examples/service/package.json', 'examples/service/index.js');
+		const entries = { demo: { title: 'Demo', includes: ['service'], rules: [] } };
+		const example = loadExample('demo', root, entries);
+		expect(example.includes).toEqual(['service']);
+		expect(Object.keys(example.payload.project.files).sort()).toEqual(
+			['package.json', 'README.md', 'service/index.js', 'service/package.json', 'src/index.ts'].sort(),
+		);
+		expect(example.payload.project.files['service/index.js']).toBe('console.log("service");\n');
+		expect(Object.keys(unzipSync(example.zip)).sort()).toEqual(
+			['demo/package.json', 'demo/README.md', 'demo/service/index.js', 'demo/service/package.json', 'demo/src/index.ts'].sort(),
+		);
+	});
+
+	it('fails the build when an included example does not exist, naming both', () => {
+		const entries = { demo: { title: 'Demo', includes: ['nowhere'], rules: [] } };
+		expect(() => loadExample('demo', root, entries)).toThrow(/examples\/demo includes "nowhere", which is not another example/);
+	});
+
+	it('fails the build when an included example would overwrite a folder of the example', () => {
+		write('examples/src/package.json', JSON.stringify({ name: 'src', scripts: { start: 'node index.js' } }));
+		track('examples/src/package.json');
+		const entries = { demo: { title: 'Demo', includes: ['src'], rules: [] } };
+		expect(() => loadExample('demo', root, entries)).toThrow(/examples\/demo\/src already exists: the included example "src" would overwrite it/);
+	});
+
+	it('fails the build when the start script is not a script of package.json, naming the example', () => {
+		const entries = { demo: { title: 'Demo', startScript: 'dev:nowhere', rules: [] } };
+		expect(() => loadExample('demo', root, entries)).toThrow(/examples\/demo\/package\.json has no "dev:nowhere" script/);
+	});
+
 	it('names the examples that exist when asked for one that is not committed', () => {
 		expect(() => loadExample('missing', root)).toThrow(/examples\/missing has no committed package\.json\. Examples with one: demo/);
 	});

@@ -3,7 +3,7 @@
  * zip, the file list and the commands to run it. The `Example` component, the example index and
  * the `example-projects` integration all call this, so the page, the JSON and the zip agree.
  */
-import { catalog, type PlaybookRule } from './catalog.ts';
+import { catalog, type CatalogEntry, type PlaybookRule } from './catalog.ts';
 import { buildProjectPayload, defaultStartScript, ExamplePayloadError, parsePackageJson, type ProjectPayload, type SourceFile } from './payload.ts';
 import { listExampleNames, readTrackedFiles } from './tracked-files.ts';
 import { buildZip } from './zip.ts';
@@ -17,6 +17,9 @@ export interface LoadedExample {
 	/** package.json `engines.node`, e.g. `>=22.18`. */
 	node?: string;
 	rules: PlaybookRule[];
+	/** Other examples the project carries, each in a folder of its name. */
+	includes: string[];
+	/** The project's files: the example's own, then each included example's under its folder. */
 	files: SourceFile[];
 	payload: ProjectPayload;
 	/** `JSON.stringify(payload)` as served from `projectUrl`. */
@@ -41,7 +44,7 @@ export const zipUrlFor = (name: string) => `/downloads/${name}.zip`;
  * Loads `examples/<name>` from its git-tracked files. Throws an `ExamplePayloadError` naming the
  * file when the example cannot become a project (binary file, too large, no package.json).
  */
-export function loadExample(name: string, root = process.cwd()): LoadedExample {
+export function loadExample(name: string, root = process.cwd(), entries: Record<string, CatalogEntry> = catalog): LoadedExample {
 	const cached = cache.get(name);
 	if (cached) return cached;
 	if (!listExampleNames(root).includes(name)) {
@@ -50,10 +53,12 @@ export function loadExample(name: string, root = process.cwd()): LoadedExample {
 				'Commit the example before building its page.',
 		);
 	}
-	const files = readTrackedFiles(name, root);
+	const entry = entries[name];
+	const includes = entry?.includes ?? [];
+	const own = readTrackedFiles(name, root);
+	const files = [...own, ...includedFiles(name, own, includes, root)];
 	const packageFile = files.find((file) => file.path === 'package.json');
 	const packageJson = packageFile ? parsePackageJson(new TextDecoder().decode(packageFile.bytes), `examples/${name}`) : {};
-	const entry = catalog[name];
 	const has = (path: string) => files.some((file) => file.path === path);
 	const title = entry?.title ?? titleFromName(name);
 	const description = entry?.description ?? packageJson.description ?? `The ${title} example of the EGCA Engineering Handbook.`;
@@ -69,6 +74,7 @@ export function loadExample(name: string, root = process.cwd()): LoadedExample {
 		startScript,
 		node: packageJson.engines?.node,
 		rules: entry?.rules ?? [],
+		includes,
 		files,
 		payload,
 		payloadJson: JSON.stringify(payload),
@@ -82,6 +88,23 @@ export function loadExample(name: string, root = process.cwd()): LoadedExample {
 	};
 	cache.set(name, example);
 	return example;
+}
+
+/**
+ * The tracked files of each example in `includes`, under a folder of its name. Throws naming the
+ * example when an included one does not exist or its folder would overwrite a file of its own.
+ */
+function includedFiles(name: string, ownFiles: SourceFile[], includes: string[], root: string): SourceFile[] {
+	const own = new Set(ownFiles.map((file) => file.path.split('/')[0]));
+	return includes.flatMap((included) => {
+		if (included === name || !listExampleNames(root).includes(included)) {
+			throw new ExamplePayloadError(`examples/${name} includes "${included}", which is not another example with a committed package.json.`);
+		}
+		if (own.has(included)) {
+			throw new ExamplePayloadError(`examples/${name}/${included} already exists: the included example "${included}" would overwrite it.`);
+		}
+		return readTrackedFiles(included, root).map((file) => ({ path: `${included}/${file.path}`, bytes: file.bytes }));
+	});
 }
 
 /** Every example with a committed package.json, loaded. */
