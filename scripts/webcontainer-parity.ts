@@ -31,7 +31,7 @@ import { webcontainerNode } from './webcontainer-parity/node-version.ts';
 import { installToolchain, removeNativeAddons, seedNextWasm, webcontainerEnv } from './webcontainer-parity/toolchain.ts';
 
 const READY_TIMEOUT_MS = 300_000;
-const asyncLocalStorageShim = resolve('../shared/webcontainer/async-local-storage.cjs');
+const asyncLocalStorageShim = resolve('scripts/webcontainer-parity/async-local-storage.cjs');
 const names = process.argv.slice(2);
 const examples = loadAllExamples().filter((example) => names.length === 0 || names.includes(example.name));
 for (const name of names) if (!examples.some((example) => example.name === name)) fail(name, '-', `no example named "${name}"`);
