@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { AppEnv } from './lib/app-env.ts';
+import { createApiKeyVerifier } from './lib/auth/api-keys.ts';
 import type { Principal } from './lib/auth/verify-token.ts';
 import type { Database } from './lib/db/client.ts';
 import { AppError, ERROR_CODES } from './lib/errors/app-error.ts';
@@ -13,6 +14,7 @@ import { rateLimit } from './middleware/rate-limit.ts';
 import { createMemoryStore, type RateLimitStore } from './middleware/rate-limit-store.ts';
 import { requestLogger } from './middleware/request-logger.ts';
 import { responseHeaders, type ResponseHeadersOptions, type SecureHeadersOptions } from './middleware/response-headers.ts';
+import { createApiKeyRoutes } from './routes/api-keys.ts';
 import { createDocsRoutes } from './routes/docs.ts';
 import { createHealthRoutes } from './routes/health.ts';
 import { createHomeRoutes, listOperations } from './routes/home.ts';
@@ -79,6 +81,7 @@ const OPENAPI_CONFIG = {
     { name: 'Users', description: 'Users are identified by the `sub` of their tokens.' },
     { name: 'Invoices', description: 'Each invoice belongs to one user; only its owner can see it.' },
     { name: 'Reports', description: 'Expensive work, done by the background worker: queue a report, then poll it.' },
+    { name: 'API keys', description: 'Keys for external integrations: scoped, expiring (90 days at most), revocable; managed with a bearer token only.' },
     { name: 'Operations', description: 'Health and readiness.' },
   ],
 } satisfies Parameters<OpenAPIHono["doc31"]>[1];
@@ -90,6 +93,8 @@ export type AppDeps = {
   ping: () => Promise<void>;
   /** Bearer token to principal (see `createTokenVerifier`). */
   verifyToken: (token: string) => Promise<Principal>;
+  /** `X-API-Key` to principal; by default `createApiKeyVerifier` over `db`. */
+  verifyApiKey?: (key: string) => Promise<Principal>;
   logger: Logger;
   lifecycle?: Lifecycle;
   /** The report queue (BullMQ); without it the report routes answer 503 `jobs_unavailable`. */
@@ -150,13 +155,19 @@ export function createApp(deps: AppDeps) {
   app.use(function limitRequestBody(c, next) {
     return c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next);
   });
-  app.use('/v1/*', requireAuth({ verify: deps.verifyToken }));
+  app.use('/v1/*', requireAuth({ verify: deps.verifyToken, verifyApiKey: deps.verifyApiKey ?? createApiKeyVerifier({ db: deps.db }) }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
     description: 'ES256 JWT from the identity provider, at most 15 minutes long. Scopes in the `scope` claim.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKeyAuth', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-API-Key',
+    description: 'A key a user created with `POST /v1/api-keys`, for an external integration: it acts for that user with its own scopes, until it expires or is revoked. It cannot manage keys.',
   });
 
   const routes = app
@@ -165,6 +176,7 @@ export function createApp(deps: AppDeps) {
     .route('/v1/users', createUserRoutes({ db: deps.db, limits }))
     .route('/v1/invoices', createInvoiceRoutes({ db: deps.db, limits }))
     .route('/v1/reports', createReportRoutes({ db: deps.db, limits, jobs: deps.jobs }))
+    .route('/v1/api-keys', createApiKeyRoutes({ db: deps.db, limits }))
     .route('/', createDocsRoutes({ secureHeaders: PAGE_SECURITY_HEADERS }));
 
   app.doc31('/openapi.json', OPENAPI_CONFIG);

@@ -10,9 +10,13 @@ import { createMemoryStore } from '../src/middleware/rate-limit-store.ts';
 import { ErrorSchema } from '../src/schemas/error.ts';
 import { InvoiceListSchema, InvoiceSchema } from '../src/schemas/invoices.ts';
 import { UserSchema } from '../src/schemas/users.ts';
+import { ApiKeyListSchema, CreatedApiKeySchema, MAX_LIVE_API_KEYS } from '../src/schemas/api-keys.ts';
+import { createApiKeyVerifier, hashApiKeySecret } from '../src/lib/auth/api-keys.ts';
+import { apiKeys } from '../src/lib/db/schema.ts';
+import { eq } from 'drizzle-orm';
 import { AUDIENCE, ISSUER, createTestApp, createTestIdp, jsonRequest, openTestDatabase } from './helpers.ts';
 
-const ALL = 'users:read users:write invoices:read invoices:write reports:read reports:write';
+const ALL = 'users:read users:write invoices:read invoices:write reports:read reports:write keys:read keys:write';
 const NIL_UUID = '00000000-0000-4000-8000-000000000000';
 
 /** Read a response that must be the documented error shape, and return its `error`. */
@@ -351,6 +355,125 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
       });
     });
 
+    describe('API keys', () => {
+      const keyRequest = (method: string, path: string, key: string, body?: unknown) =>
+        request(path, { method, headers: { 'x-api-key': key, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      const create = async (body: unknown, token = alice) => {
+        const response = await request('/v1/api-keys', jsonRequest('POST', token, body));
+        expect(response.status).toBe(201);
+        return CreatedApiKeySchema.parse(await response.json());
+      };
+
+      it('creates a key (201) whose secret is shown once and stored only as a hash', async () => {
+        const created = await create({ name: 'Acme sync', scopes: ['invoices:read'], expiresInDays: 30 });
+        expect(created).toMatchObject({ name: 'Acme sync', scopes: ['invoices:read'], prefix: created.key.slice(0, 12) });
+        expect(Date.parse(created.expiresAt) - Date.parse(created.createdAt)).toBeGreaterThan(29.9 * 86_400_000);
+        const [row] = await database.db.select().from(apiKeys).where(eq(apiKeys.id, created.id));
+        const secret = created.key.slice('hsk_'.length + 33); // after the id (32 hex and _); may contain _
+        expect(row?.secretHash).toBe(hashApiKeySecret(secret));
+        expect(JSON.stringify(row)).not.toContain(secret);
+        const list = ApiKeyListSchema.parse(await (await request('/v1/api-keys', jsonRequest('GET', alice))).json());
+        expect(list.items.map((item) => item.id)).toContain(created.id);
+        expect(JSON.stringify(list)).not.toContain(secret);
+        expect(list.items.every((item) => !('key' in item))).toBe(true);
+      });
+
+      it("gives a partner the key's scopes on its user's data, and logs which key called", async () => {
+        const { app, logs } = createTestApp(database, idp);
+        const { key, id } = await create({ name: 'reader', scopes: ['invoices:read'], expiresInDays: 1 });
+        const listed = await app.request('/v1/invoices', { headers: { 'x-api-key': key } });
+        expect(listed.status).toBe(200);
+        const items = InvoiceListSchema.parse(await listed.json()).items;
+        expect(items.length).toBeGreaterThan(0);
+        expect(items.every((invoice) => invoice.userId === 'alice')).toBe(true);
+        // Only the key's scopes: alice's token could write invoices, this key cannot.
+        const write = await app.request('/v1/invoices', { method: 'POST', headers: { 'x-api-key': key, 'content-type': 'application/json' }, body: JSON.stringify({ amountCents: 1, currency: 'EUR', description: 'x' }) });
+        await expectError(write, 403, 'forbidden');
+        expect(logs.lines.find((line) => line.msg === 'request')).toMatchObject({ user_id: 'alice', api_key_id: id, status: 200 });
+        expect(JSON.stringify(logs.lines)).not.toContain(key);
+      });
+
+      it("refuses scopes the caller's own token lacks, and an expiry past 90 days", async () => {
+        const reader = await idp.token('alice', 'keys:write invoices:read');
+        const error = await expectError(await request('/v1/api-keys', jsonRequest('POST', reader, { name: 'x', scopes: ['invoices:write'], expiresInDays: 1 })), 403, 'forbidden');
+        expect(error.message).toContain('invoices:write');
+        const invalid = await expectError(await request('/v1/api-keys', jsonRequest('POST', alice, { name: ' ', scopes: ['keys:write', 'invoices:read'], expiresInDays: 91 })), 400, 'validation_failed');
+        expect(invalid.details?.map((detail) => detail.path).sort()).toEqual(['body.expiresInDays', 'body.name', 'body.scopes.0']);
+        await expectError(await request('/v1/api-keys', jsonRequest('POST', alice, { name: 'x', scopes: ['invoices:read', 'invoices:read'], expiresInDays: 1 })), 400, 'validation_failed');
+      });
+
+      it('never lets a key manage keys: create, list and revoke need a bearer token', async () => {
+        const { key, id } = await create({ name: 'all', scopes: ['users:read', 'invoices:read'], expiresInDays: 1 });
+        for (const [method, path, body] of [['POST', '/v1/api-keys', { name: 'y', scopes: ['invoices:read'], expiresInDays: 1 }], ['GET', '/v1/api-keys'], ['DELETE', `/v1/api-keys/${id}`]] as const) {
+          const error = await expectError(await keyRequest(method, path, key, body), 403, 'forbidden');
+          expect(error.message, `${method} ${path}`).toContain('API keys cannot manage API keys');
+        }
+      });
+
+      it('rotates: a new key and the old one both work until the old one is revoked, which answers 401 at once', async () => {
+        const old = await create({ name: 'v1', scopes: ['invoices:read'], expiresInDays: 90 });
+        const next = await create({ name: 'v2', scopes: ['invoices:read'], expiresInDays: 90 });
+        expect((await keyRequest('GET', '/v1/invoices', old.key)).status).toBe(200);
+        expect((await keyRequest('GET', '/v1/invoices', next.key)).status).toBe(200);
+        expect((await request(`/v1/api-keys/${old.id}`, jsonRequest('DELETE', alice))).status).toBe(204);
+        const revoked = await expectError(await keyRequest('GET', '/v1/invoices', old.key), 401, 'unauthorized');
+        expect(revoked.message).toContain('revoked');
+        expect((await keyRequest('GET', '/v1/invoices', next.key)).status).toBe(200);
+        const list = ApiKeyListSchema.parse(await (await request('/v1/api-keys', jsonRequest('GET', alice))).json());
+        expect(list.items.map((item) => item.id)).not.toContain(old.id);
+        // Revoking again, someone else's key or an unknown one: 404, the same answer.
+        await expectError(await request(`/v1/api-keys/${old.id}`, jsonRequest('DELETE', alice)), 404, 'not_found');
+        await expectError(await request(`/v1/api-keys/${next.id}`, jsonRequest('DELETE', bob)), 404, 'not_found');
+        await expectError(await request(`/v1/api-keys/${NIL_UUID}`, jsonRequest('DELETE', alice)), 404, 'not_found');
+        await expectError(await request('/v1/api-keys/not-a-uuid', jsonRequest('DELETE', alice)), 400, 'validation_failed');
+      });
+
+      it('answers wrong, expired, malformed and oversized keys with 401 in the error shape, never a 500', async () => {
+        const { key } = await create({ name: 'soon expired', scopes: ['invoices:read'], expiresInDays: 1 });
+        const [hex, secret] = [key.slice(4, 36), key.slice(37)];
+        const wrongSecret = `hsk_${hex}_${secret.slice(0, -1)}${secret.endsWith('A') ? 'B' : 'A'}`;
+        const unknownId = `hsk_${'0'.repeat(32)}_${secret}`;
+        const cases: [string, RegExp][] = [
+          [wrongSecret, /not valid/],
+          [unknownId, /not valid/],
+          ['hsk_nope', /malformed/],
+          ['', /malformed/],
+          [`${key}x`, /malformed/],
+          ['x'.repeat(8 * 1024), /malformed/],
+        ];
+        for (const [value, message] of cases) {
+          const error = await expectError(await keyRequest('GET', '/v1/invoices', value), 401, 'unauthorized');
+          expect(error.message, value.slice(0, 20)).toMatch(message);
+        }
+        const later = createTestApp(database, idp, { verifyApiKey: createApiKeyVerifier({ db: database.db, now: () => Date.now() + 2 * 86_400_000 }) });
+        const expired = await expectError(await later.app.request('/v1/invoices', { headers: { 'x-api-key': key } }), 401, 'unauthorized');
+        expect(expired.message).toContain('expired');
+        const both = await expectError(await request('/v1/invoices', jsonRequest('GET', alice, undefined, { 'x-api-key': key })), 401, 'unauthorized');
+        expect(both.message).toContain('not both');
+      });
+
+      it('rate-limits each key in its own buckets, apart from its user', async () => {
+        const { app } = createTestApp(database, idp, { rateLimit: { store: createMemoryStore(), readPerMinute: 2, writePerMinute: 100, reportsPerMinute: 100 } });
+        const one = await create({ name: 'one', scopes: ['invoices:read'], expiresInDays: 1 });
+        const two = await create({ name: 'two', scopes: ['invoices:read'], expiresInDays: 1 });
+        const get = (headers: Record<string, string>) => app.request('/v1/invoices', { headers });
+        expect((await get({ 'x-api-key': one.key })).status).toBe(200);
+        expect((await get({ 'x-api-key': one.key })).status).toBe(200);
+        await expectError(await get({ 'x-api-key': one.key }), 429, 'rate_limited');
+        expect((await get({ 'x-api-key': two.key })).status).toBe(200);
+        expect((await get({ authorization: `Bearer ${alice}` })).status).toBe(200);
+      });
+
+      it(`holds at most ${MAX_LIVE_API_KEYS} live keys per user (409 beyond)`, async () => {
+        const carol = await idp.token('carol-keys', 'users:write keys:read keys:write invoices:read');
+        await request('/v1/users', jsonRequest('POST', carol, { email: 'carol-keys@example.com', name: 'Carol' }));
+        for (let i = 0; i < MAX_LIVE_API_KEYS; i++) await create({ name: `k${i}`, scopes: ['invoices:read'], expiresInDays: 1 }, carol);
+        await expectError(await request('/v1/api-keys', jsonRequest('POST', carol, { name: 'one more', scopes: ['invoices:read'], expiresInDays: 1 })), 409, 'conflict');
+        const stranger = await idp.token('not-registered', 'keys:write invoices:read');
+        await expectError(await request('/v1/api-keys', jsonRequest('POST', stranger, { name: 'x', scopes: ['invoices:read'], expiresInDays: 1 })), 409, 'conflict');
+      });
+    });
+
     describe('reports without Redis', () => {
       it('answers both report routes with 503 jobs_unavailable naming REDIS_URL, and everything else works', async () => {
         const created = await expectError(await request('/v1/reports', jsonRequest('POST', alice, { kind: 'invoice-summary' })), 503, 'jobs_unavailable');
@@ -386,6 +509,9 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
         ['GET', `/v1/invoices/${NIL_UUID}`, 'invoices:read'],
         ['POST', '/v1/reports', 'reports:write'],
         ['GET', `/v1/reports/${NIL_UUID}`, 'reports:read'],
+        ['POST', '/v1/api-keys', 'keys:write'],
+        ['GET', '/v1/api-keys', 'keys:read'],
+        ['DELETE', `/v1/api-keys/${NIL_UUID}`, 'keys:write'],
       ] as const;
       for (const [method, path, scope] of cases) {
         it(`answers 403 on ${method} ${path} without ${scope}`, async () => {

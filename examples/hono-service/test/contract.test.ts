@@ -15,14 +15,18 @@ describe('OpenAPI contract', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.components.schemas.ErrorCode.enum).toEqual(Object.keys(ERROR_CODES));
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.securitySchemes.apiKeyAuth).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-API-Key' });
     for (const [path, operations] of Object.entries<Record<string, { security?: unknown; responses: Record<string, unknown> }>>(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         const statuses = Object.keys(operation.responses);
         expect(statuses.some((status) => Number(status) >= 400), `${method} ${path} documents its errors`).toBe(true);
-        if (path.startsWith('/v1/')) {
-          expect(operation.security, `${method} ${path} requires bearerAuth`).toEqual([{ bearerAuth: [] }]);
-          expect(statuses).toEqual(expect.arrayContaining(['401', '403', '429']));
+        if (path.startsWith('/v1/api-keys')) {
+          // Keys are managed with a user's own token only: a key never manages keys.
+          expect(operation.security, `${method} ${path} requires bearerAuth alone`).toEqual([{ bearerAuth: [] }]);
+        } else if (path.startsWith('/v1/')) {
+          expect(operation.security, `${method} ${path} takes a bearer token or an API key`).toEqual([{ bearerAuth: [] }, { apiKeyAuth: [] }]);
         }
+        if (path.startsWith('/v1/')) expect(statuses).toEqual(expect.arrayContaining(['401', '403', '429']));
       }
     }
   });

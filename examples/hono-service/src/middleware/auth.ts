@@ -2,12 +2,24 @@ import { createMiddleware } from 'hono/factory';
 import type { Principal } from '../lib/auth/verify-token.ts';
 import { InvalidTokenError } from '../lib/auth/verify-token.ts';
 import type { AppEnv } from '../lib/app-env.ts';
-import { ForbiddenError, UnauthorizedError } from '../lib/errors/app-error.ts';
+import { AppError, ForbiddenError, UnauthorizedError } from '../lib/errors/app-error.ts';
 
 export type RequireAuthOptions = {
   /** Turns a bearer token into a principal or throws `InvalidTokenError` (see `createTokenVerifier`). */
   verify: (token: string) => Promise<Principal>;
+  /** Turns an `X-API-Key` value into a principal or throws `InvalidTokenError` (see `createApiKeyVerifier`). */
+  verifyApiKey?: (key: string) => Promise<Principal>;
 };
+
+/** Run a verifier; an untrusted credential is the caller's 401, anything else our 500. */
+async function authenticate(verify: (credential: string) => Promise<Principal>, credential: string): Promise<Principal> {
+  try {
+    return await verify(credential);
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw new UnauthorizedError(error.message);
+    throw error; // a JWKS or database outage is our failure, not the caller's: let it become a 500
+  }
+}
 
 // #region auth-middleware
 /**
@@ -17,20 +29,32 @@ export type RequireAuthOptions = {
  */
 export const requireAuth = (options: RequireAuthOptions) => {
   if (typeof options?.verify !== 'function') throw new TypeError('requireAuth: options.verify must be a function');
-  const { verify } = options;
+  const { verify, verifyApiKey } = options;
   return createMiddleware<AppEnv>(async function requireAuthMiddleware(c, next) {
     const header = c.req.header('authorization');
+    const apiKey = c.req.header('x-api-key');
+    if (apiKey !== undefined && verifyApiKey) {
+      // One credential per request: which one would count is not the caller's guess to make.
+      if (header !== undefined) throw new UnauthorizedError('Send either a bearer token or an API key, not both');
+      c.set('principal', await authenticate(verifyApiKey, apiKey));
+      return next();
+    }
     const match = header?.match(/^Bearer ([A-Za-z0-9_.~+/=-]+)$/i);
     if (!match?.[1]) throw new UnauthorizedError('A bearer token is required (Authorization: Bearer <token>)');
-    try {
-      c.set('principal', await verify(match[1]));
-    } catch (error) {
-      if (error instanceof InvalidTokenError) throw new UnauthorizedError(error.message);
-      throw error; // a JWKS outage is our failure, not the caller's: let it become a 500
-    }
+    c.set('principal', await authenticate(verify, match[1]));
     await next();
   });
 };
+
+/**
+ * Allow only callers with a user's own token (JWT), never an API key: keys are for integrations,
+ * and a key that could create keys would outlive any revocation.
+ */
+export const requireBearer = () =>
+  createMiddleware<AppEnv>(async function requireBearerMiddleware(c, next) {
+    if (c.get('principal')?.apiKeyId) throw new AppError('forbidden', 'API keys cannot manage API keys: call with a bearer token');
+    await next();
+  });
 
 /**
  * Require one scope on this endpoint; permissions are re-checked per endpoint, never assumed.

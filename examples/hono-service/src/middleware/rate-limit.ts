@@ -18,7 +18,7 @@ export type RateLimitOptions = {
 
 // #region rate-limit
 /**
- * Token bucket per (authenticated user + endpoint). Answers 429 with `Retry-After` once the
+ * Token bucket per (authenticated user, or API key, + endpoint). Answers 429 with `Retry-After` once the
  * bucket is empty, and always sends the IETF draft `RateLimit` / `RateLimit-Policy` headers.
  * Mount it after `requireAuth`, on the route itself, so the key is the route pattern
  * (`GET /v1/invoices/:id`), not the concrete URL.
@@ -34,8 +34,10 @@ export const rateLimit = (options: RateLimitOptions) => {
   const now = options.now ?? Date.now;
   const policyHeader = `"${policy.name}";q=${policy.capacity};w=${policy.windowSeconds}`;
   return createMiddleware<AppEnv>(async function rateLimitMiddleware(c, next) {
-    const userId = c.get('principal')?.userId ?? 'anonymous';
-    const key = `${userId}:${c.req.method} ${c.req.routePath}`;
+    const principal = c.get('principal');
+    // An integration's key has its own buckets, apart from its user's own calls.
+    const caller = principal?.apiKeyId ? `key-${principal.apiKeyId}` : (principal?.userId ?? 'anonymous');
+    const key = `${caller}:${c.req.method} ${c.req.routePath}`;
     let result;
     try {
       result = await store.take(key, policy, now());

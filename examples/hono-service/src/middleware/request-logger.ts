@@ -23,7 +23,8 @@ export type RequestLoggerOptions = {
 };
 
 /**
- * One structured JSON line per request: method, path, status, duration_ms, trace_id, user_id.
+ * One structured JSON line per request: method, path, status, duration_ms, trace_id, user_id (and
+ * api_key_id for a call made with an API key).
  * Mount it first so it times and sees everything, errors included.
  */
 export const requestLogger = (options: RequestLoggerOptions) => {
@@ -38,14 +39,17 @@ export const requestLogger = (options: RequestLoggerOptions) => {
     setResponseHeader(c, traceHeader, traceId);
     await next();
     const status = c.res.status;
-    const line = {
+    const principal = c.get('principal');
+    const line: Record<string, unknown> = {
       method: c.req.method,
       path: c.req.path,
       status,
       duration_ms: Math.round((performance.now() - started) * 100) / 100,
       trace_id: traceId,
-      user_id: c.get('principal')?.userId ?? null,
+      user_id: principal?.userId ?? null,
     };
+    // Calls made by an integration name its key (never the secret), so a key can be audited.
+    if (principal?.apiKeyId) line.api_key_id = principal.apiKeyId;
     if (status >= 500) logger.error(line, 'request');
     else logger.info(line, 'request');
   });

@@ -50,8 +50,8 @@ export function createHomeRoutes(options: { operations: () => Operation[] }) {
       </table>
       <h2>Call it</h2>
       <p>Every <code>/v1</code> route needs a bearer token. The development identity provider beside the service signs one:</p>
-      <pre><code>npm run -s token -- --sub alice --scope "users:read users:write invoices:read invoices:write"</code></pre>
-      <p>Send it as <code>Authorization: Bearer &lt;token&gt;</code>, or paste it under "Authorize" in the API reference.</p>
+      <pre><code>npm run -s token -- --sub alice --scope "users:read users:write invoices:read invoices:write reports:read reports:write keys:read keys:write"</code></pre>
+      <p>Send it as <code>Authorization: Bearer &lt;token&gt;</code>, or paste it under "Authorize" in the API reference. An integration calls with an API key instead (<code>X-API-Key</code>, made with <code>POST /v1/api-keys</code>).</p>
     </main>
   </body>
 </html>`);

@@ -15,5 +15,8 @@ export type RouteDeps = {
   };
 };
 
-/** The security requirement every `/v1` route declares in OpenAPI. */
-export const bearerSecurity = [{ bearerAuth: [] }];
+/** Security of a `/v1` route in OpenAPI: a user's bearer token, or an API key made by a user. */
+export const bearerSecurity: Record<string, string[]>[] = [{ bearerAuth: [] }, { apiKeyAuth: [] }];
+
+/** Security of the API-key routes: a user's own bearer token only. */
+export const bearerOnlySecurity: Record<string, string[]>[] = [{ bearerAuth: [] }];

@@ -10,6 +10,8 @@ export type Principal = {
   scopes: ReadonlySet<string>;
   /** Expiry, in seconds since the epoch. */
   expiresAt: number;
+  /** Set when the caller authenticated with an API key (an integration acting for `userId`). */
+  apiKeyId?: string;
 };
 
 export type TokenVerifierOptions = {
