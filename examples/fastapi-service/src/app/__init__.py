@@ -1,0 +1,1 @@
+"""fastapi-service: the Backend API playbook in Python."""

@@ -1,0 +1,48 @@
+"""The engine and session factory: asyncpg on PostgreSQL, aiosqlite on a local SQLite file."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+
+@dataclass
+class Database:
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+
+    @property
+    def driver(self) -> str:
+        return self.engine.dialect.name
+
+    async def ping(self) -> None:
+        """Raises when the database cannot answer; used by `/health`."""
+        async with self.engine.connect() as connection:
+            await connection.execute(text("select 1"))
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+def open_database(url: str, *, pool_size: int = 10) -> Database:
+    """Create the engine (no connection is made until first use). Run `migrate()` before serving."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        # A busy database waits (up to 5 s) instead of failing with "database is locked".
+        engine = create_async_engine(url, connect_args={"timeout": 5})
+
+        @event.listens_for(engine.sync_engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record) -> None:
+            cursor = dbapi_connection.cursor()
+            # SQLite ignores foreign keys unless asked; WAL lets readers run beside a writer.
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.close()
+
+    else:
+        engine = create_async_engine(url, pool_size=pool_size, max_overflow=0, pool_pre_ping=False)
+    return Database(engine, async_sessionmaker(engine, expire_on_commit=False))

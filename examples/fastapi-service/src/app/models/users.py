@@ -1,0 +1,29 @@
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import EmailStr, Field, StringConstraints
+
+from app.models import DATETIME_SCHEMA, ApiModel, RequestModel
+
+#: A user id is the `sub` of the user's tokens, as issued by the identity provider.
+UserId = Annotated[str, StringConstraints(min_length=1, max_length=128), Field(examples=["alice"])]
+
+
+# #region models
+class User(ApiModel):
+    """A user as the API returns it."""
+
+    id: UserId
+    email: EmailStr = Field(max_length=320, examples=["alice@example.com"])
+    name: str = Field(min_length=1, max_length=200, examples=["Alice Example"])
+    created_at: datetime = Field(examples=["2026-01-01T00:00:00.000Z"], json_schema_extra=DATETIME_SCHEMA)
+
+
+class CreateUser(RequestModel):
+    """Body of `POST /v1/users`: register the caller (the token's `sub`) as a user."""
+
+    email: Annotated[EmailStr, Field(max_length=320)]
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+# #endregion models

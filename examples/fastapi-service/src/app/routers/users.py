@@ -1,0 +1,71 @@
+from fastapi import APIRouter, Depends
+from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
+
+from app.db.tables import UserRow
+from app.deps import CurrentPrincipal, Session, rate_limit, require_scope
+from app.errors import AppError, NotFoundError
+from app.models.errors import AUTH_ERROR_RESPONSES, documented, error_response
+from app.models.users import CreateUser, User, UserId
+
+#: Scope that lets a caller read any user, not only themselves.
+USERS_ADMIN_SCOPE = "users:admin"
+
+router = APIRouter(prefix="/v1/users", tags=["Users"])
+
+
+@router.post(
+    "",
+    status_code=201,
+    summary="Register the caller as a user",
+    description="Creates the user whose id is the token `sub`. Requires scope `users:write`.",
+    dependencies=[Depends(require_scope("users:write")), Depends(rate_limit("write"))],
+    responses=documented(
+        201,
+        {
+            400: error_response("Invalid body (`validation_failed`, `bad_request`)."),
+            409: error_response("The user or the email already exists (`conflict`)."),
+            413: error_response("Body over 64 KB (`payload_too_large`)."),
+            **AUTH_ERROR_RESPONSES,
+        },
+    ),
+)
+async def create_user(body: CreateUser, principal: CurrentPrincipal, session: Session) -> User:
+    statement = insert(UserRow).values(id=principal.user_id, email=body.email, name=body.name)
+    try:
+        row = (await session.execute(statement.returning(UserRow))).scalar_one()
+        await session.commit()
+    except IntegrityError:
+        raise AppError("conflict", "This user or email is already registered") from None
+    return User.model_validate(row, from_attributes=True)
+
+
+# #region user-route
+@router.get(
+    "/{id}",
+    summary="Read a user",
+    description=(
+        f"Your own user, or any user with scope `{USERS_ADMIN_SCOPE}`. Requires scope `users:read`. "
+        "Another user's id answers 404, exactly like an unknown id."
+    ),
+    dependencies=[Depends(require_scope("users:read")), Depends(rate_limit("read"))],
+    responses=documented(
+        200,
+        {
+            400: error_response("Invalid id (`validation_failed`)."),
+            404: error_response("No such user visible to the caller (`not_found`)."),
+            **AUTH_ERROR_RESPONSES,
+        },
+    ),
+)
+async def get_user(id: UserId, principal: CurrentPrincipal, session: Session) -> User:
+    # Same answer for "not yours" and "does not exist": no probing for other users' ids.
+    if id != principal.user_id and USERS_ADMIN_SCOPE not in principal.scopes:
+        raise NotFoundError("User")
+    row = await session.scalar(select(UserRow).where(UserRow.id == id))
+    if row is None:
+        raise NotFoundError("User")
+    return User.model_validate(row, from_attributes=True)
+
+
+# #endregion user-route

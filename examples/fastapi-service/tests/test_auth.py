@@ -1,0 +1,90 @@
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import anyio
+import pytest
+
+from app.auth import InvalidTokenError, RemoteJwks, TokenVerifier
+
+from helpers import AUDIENCE, ISSUER, LocalIdp
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_a_verified_token_is_cached_only_until_it_expires():
+    idp = LocalIdp()
+    calls = []
+
+    async def keys(kid):
+        calls.append(kid)
+        return await idp.resolve(kid)
+
+    verify = TokenVerifier(keys, issuer=ISSUER, audience=AUDIENCE, leeway_seconds=0)
+    token = idp.sign({"sub": "alice", "scope": "users:read", "exp": int(time.time()) + 1})
+    first = await verify(token)
+    assert (first.user_id, first.scopes) == ("alice", frozenset({"users:read"}))
+    assert await verify(token) is first
+    assert len(calls) == 1
+    await anyio.sleep(2.1)  # past `exp` (whole seconds): the cached answer must not outlive the token
+    with pytest.raises(InvalidTokenError, match="expired"):
+        await verify(token)
+
+
+async def test_scopes_come_from_scope_or_scp():
+    idp = LocalIdp()
+    verify = TokenVerifier(idp.resolve, issuer=ISSUER, audience=AUDIENCE)
+    principal = await verify(idp.sign({"sub": "a", "scope": None, "scp": ["x:y", 3]}))
+    assert principal.scopes == frozenset({"x:y"})
+
+
+def test_none_is_never_an_allowed_algorithm():
+    with pytest.raises(ValueError):
+        TokenVerifier(LocalIdp().resolve, issuer=ISSUER, audience=AUDIENCE, algorithms=("ES256", "none"))
+
+
+@pytest.fixture
+def jwks_server():
+    """A real HTTP JWKS endpoint (loopback) that counts its requests."""
+    idp = LocalIdp()
+    hits = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            hits.append(self.path)
+            body = json.dumps(idp.jwks).encode()
+            self.send_response(200)
+            self.send_header("content-type", "application/json")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield idp, f"http://127.0.0.1:{server.server_address[1]}/.well-known/jwks.json", hits
+    server.shutdown()
+    server.server_close()
+
+
+async def test_remote_jwks_fetches_once_and_refetches_an_unknown_kid_at_most_once_per_cooldown(jwks_server):
+    idp, url, hits = jwks_server
+    keys = RemoteJwks(url, cooldown_seconds=30)
+    verify = TokenVerifier(keys, issuer=ISSUER, audience=AUDIENCE, cache_size=0)
+    assert (await verify(idp.token("alice"))).user_id == "alice"
+    assert (await verify(idp.token("bob"))).user_id == "bob"
+    for n in range(5):
+        forged = idp.sign({"sub": "mallory"}, headers={"kid": f"forged-{n}"})
+        with pytest.raises(InvalidTokenError, match="signature"):
+            await verify(forged)
+    assert len(hits) == 1
+
+
+async def test_an_unreachable_jwks_is_an_outage_not_a_bad_token():
+    import jwt
+
+    keys = RemoteJwks("http://127.0.0.1:9/.well-known/jwks.json")
+    with pytest.raises(jwt.PyJWKClientConnectionError):
+        await TokenVerifier(keys, issuer=ISSUER, audience=AUDIENCE)(LocalIdp().token("alice"))
