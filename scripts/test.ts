@@ -6,9 +6,12 @@
  *   3. production build with search index (astro build)
  *   4. browser tests of that build (Playwright)
  *   5. each example in examples/: its own `npm install` and `npm test`
+ *   6. WebContainer parity: each example's StackBlitz project, started as StackBlitz starts it
+ *      (scripts/webcontainer-parity.ts)
+ *   7. Next.js 16 forward check of the Next.js examples (scripts/next-forward.ts)
  *
  * `npm test -- site` or `npm test -- examples` runs one half; `npm test -- hono-service`
- * runs one example.
+ * runs one example, `npm test -- parity` or `npm test -- next-forward` one check.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -53,6 +56,9 @@ for (const example of examples) {
 	steps.push({ name: `${example}: install`, command: 'npm', args: ['install', '--no-audit', '--no-fund'], cwd, env: exampleEnv });
 	steps.push({ name: `${example}: tests`, command: 'npm', args: ['test'], cwd, env: exampleEnv });
 }
+
+if (wants('parity', 'examples')) steps.push({ name: 'examples: WebContainer parity', command: 'node', args: ['scripts/webcontainer-parity.ts'] });
+if (wants('next-forward', 'examples')) steps.push({ name: 'examples: Next.js 16 forward check', command: 'node', args: ['scripts/next-forward.ts'], env: exampleEnv });
 
 const results: { name: string; ok: boolean; seconds: number }[] = [];
 for (const step of steps) {

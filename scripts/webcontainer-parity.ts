@@ -19,16 +19,16 @@
  *   node scripts/webcontainer-parity.ts [example ...]
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { launchOptions } from '../e2e/browser.ts';
 import { loadAllExamples, type LoadedExample } from '../src/lib/example-project/load-example.ts';
 import { closeBrowser, flows } from './webcontainer-parity/flows.ts';
 import { webcontainerNode } from './webcontainer-parity/node-version.ts';
 import { installToolchain, removeNativeAddons, seedNextWasm, webcontainerEnv } from './webcontainer-parity/toolchain.ts';
+import { writeProject } from './webcontainer-parity/write-project.ts';
 
 const READY_TIMEOUT_MS = 300_000;
 const asyncLocalStorageShim = resolve('scripts/webcontainer-parity/async-local-storage.cjs');
@@ -89,13 +89,8 @@ async function check(example: LoadedExample): Promise<Row> {
 	for (const port of flow.ports) if (!(await isFree(port))) fail(example.name, version, `port ${port} is taken: stop what listens there first`);
 
 	const toolchain = installToolchain(version);
-	const dir = mkdtempSync(join(tmpdir(), `parity-${example.name}-`));
-	const project = join(dir, example.name);
-	for (const [path, text] of Object.entries(files)) {
-		mkdirSync(dirname(join(project, path)), { recursive: true });
-		writeFileSync(join(project, path), text);
-	}
-	const usesNext = existsSync(join(project, 'package.json')) && /"next"\s*:/.test(files['package.json']!);
+	const { dir, project } = writeProject(example, 'parity');
+	const usesNext = /"next"\s*:/.test(files['package.json'] ?? '');
 	console.log(`\n▶ ${example.name}: Node ${toolchain.node}, npm ${toolchain.npm}, start script "${example.startScript}" (${dir})`);
 
 	let env = webcontainerEnv(toolchain);
