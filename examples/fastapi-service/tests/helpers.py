@@ -1,9 +1,13 @@
 """What the tests share: an in-process IdP, request helpers and the error-shape assertion."""
 
 import json
+import threading
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -54,3 +58,29 @@ def expect_error(response, status: int, code: str) -> dict:
     body = Error.model_validate(response.json())
     assert body.error.code == code
     return body.error.model_dump(exclude_none=True)
+
+
+@contextmanager
+def serve_jwks(idp: "LocalIdp") -> Iterator[tuple[str, list[str]]]:
+    """The IdP's JWKS over real HTTP on loopback: yields its URL and the paths requested so far."""
+    hits: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            hits.append(self.path)
+            body = json.dumps(idp.jwks).encode()
+            self.send_response(200)
+            self.send_header("content-type", "application/json")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/.well-known/jwks.json", hits
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,14 +1,11 @@
-import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import anyio
 import pytest
 
 from app.auth import InvalidTokenError, RemoteJwks, TokenVerifier
 
-from helpers import AUDIENCE, ISSUER, LocalIdp
+from helpers import AUDIENCE, ISSUER, LocalIdp, serve_jwks
 
 pytestmark = pytest.mark.anyio
 
@@ -46,27 +43,9 @@ def test_none_is_never_an_allowed_algorithm():
 
 @pytest.fixture
 def jwks_server():
-    """A real HTTP JWKS endpoint (loopback) that counts its requests."""
     idp = LocalIdp()
-    hits = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            hits.append(self.path)
-            body = json.dumps(idp.jwks).encode()
-            self.send_response(200)
-            self.send_header("content-type", "application/json")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield idp, f"http://127.0.0.1:{server.server_address[1]}/.well-known/jwks.json", hits
-    server.shutdown()
-    server.server_close()
+    with serve_jwks(idp) as (url, hits):
+        yield idp, url, hits
 
 
 async def test_remote_jwks_fetches_once_and_refetches_an_unknown_kid_at_most_once_per_cooldown(jwks_server):

@@ -11,12 +11,11 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from helpers import AUDIENCE, ISSUER, LocalIdp
+from helpers import AUDIENCE, ISSUER, LocalIdp, serve_jwks
 
 ROOT = Path(__file__).resolve().parent.parent
 CLIENTS = 32
@@ -66,25 +65,9 @@ def wait_ready(process: subprocess.Popen, port: int, timeout: float = 60) -> Non
 
 @pytest.fixture(scope="module")
 def jwks() -> Iterator[tuple[LocalIdp, str]]:
-    """The IdP's JWKS over real HTTP on loopback, as JWKS_URL points to it."""
     idp = LocalIdp()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            body = json.dumps(idp.jwks).encode()
-            self.send_response(200)
-            self.send_header("content-type", "application/json")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield idp, f"http://127.0.0.1:{server.server_address[1]}/.well-known/jwks.json"
-    server.shutdown()
-    server.server_close()
+    with serve_jwks(idp) as (url, _):
+        yield idp, url
 
 
 def test_an_invalid_environment_exits_1_naming_the_variables_without_a_traceback():

@@ -27,9 +27,9 @@ class Invoice(ApiModel):
 
     id: UUID = Field(examples=["0b9f6f5e-2f7c-4e4b-9a55-3f1b8f0d2c11"], json_schema_extra=UUID_SCHEMA)
     user_id: UserId
-    amount_cents: int = Field(gt=0, le=MAX_AMOUNT_CENTS, examples=[12_500], json_schema_extra=INT32)
-    currency: Currency = Field(examples=["EUR"], description="ISO 4217 code.")
-    description: str = Field(max_length=500, examples=["Consulting, March"])
+    amount_cents: int = Field(ge=1, le=MAX_AMOUNT_CENTS, examples=[12_500], json_schema_extra=INT32)
+    currency: Currency = Field(min_length=3, examples=["EUR"], description="ISO 4217 code.")
+    description: str = Field(min_length=1, max_length=500, examples=["Consulting, March"])
     status: InvoiceStatus
     created_at: datetime = Field(json_schema_extra=DATETIME_SCHEMA)
 
@@ -37,7 +37,7 @@ class Invoice(ApiModel):
 class CreateInvoice(RequestModel):
     """Body of `POST /v1/invoices`. The owner is the caller; it is never taken from the body."""
 
-    amount_cents: int = Field(gt=0, le=MAX_AMOUNT_CENTS, json_schema_extra=INT32)
+    amount_cents: int = Field(ge=1, le=MAX_AMOUNT_CENTS, json_schema_extra=INT32)
     currency: Currency
     description: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
     # Lax for this one field: FastAPI validates the decoded JSON, where an enum is a plain string.

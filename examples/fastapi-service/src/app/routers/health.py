@@ -3,7 +3,7 @@ import asyncio
 from fastapi import APIRouter, Request
 
 from app.errors import AppError
-from app.models.errors import error_response
+from app.models.errors import documented, error_response
 from app.models.health import Health
 
 router = APIRouter(tags=["Operations"])
@@ -15,7 +15,11 @@ PING_TIMEOUT_SECONDS = 2
 @router.get(
     "/health",
     summary="Liveness and readiness, with a database ping",
-    responses={503: error_response("Shutting down, or the database is down (`service_unavailable`).")},
+    responses=documented(
+        200,
+        {503: error_response("Shutting down, or the database is down (`service_unavailable`).")},
+        rate_limited=False,
+    ),
 )
 async def get_health(request: Request) -> Health:
     """200 with a DB ping when the service can take traffic, 503 otherwise."""
