@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import type { Logger } from 'pino';
 import type { AppEnv } from './lib/app-env.ts';
 import { createApiKeyVerifier } from './lib/auth/api-keys.ts';
@@ -10,7 +11,7 @@ import { createErrorHandler, createNotFoundHandler, errorResponse, validationErr
 import type { ReportJobs } from './lib/jobs/report-job.ts';
 import { createLifecycle, type Lifecycle } from './lib/lifecycle.ts';
 import { requireAuth } from './middleware/auth.ts';
-import { rateLimit } from './middleware/rate-limit.ts';
+import { createBucket, rateLimit } from './middleware/rate-limit.ts';
 import { createMemoryStore, type RateLimitStore } from './middleware/rate-limit-store.ts';
 import { requestLogger } from './middleware/request-logger.ts';
 import { responseHeaders, type ResponseHeadersOptions, type SecureHeadersOptions } from './middleware/response-headers.ts';
@@ -21,6 +22,10 @@ import { createHomeRoutes, listOperations } from './routes/home.ts';
 import { createInvoiceRoutes } from './routes/invoices.ts';
 import { createReportRoutes } from './routes/reports.ts';
 import { createUserRoutes } from './routes/users.ts';
+import { registerResponseHeaders } from './schemas/headers.ts';
+
+/** Response headers a browser script may read when CORS is on. */
+const CORS_EXPOSED = ['RateLimit', 'RateLimit-Policy', 'Retry-After', 'X-Trace-Id', 'Location'];
 
 /** Request bodies beyond this answer 413. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -69,6 +74,7 @@ const OPENAPI_CONFIG = {
   info: {
     title: 'hono-service',
     version: '1.0.0',
+    contact: { name: 'EGCA Engineering Handbook maintainers' },
     description: [
       'Reference service of the EGCA Engineering Handbook (Backend API playbook).',
       '',
@@ -97,6 +103,8 @@ export type AppDeps = {
   verifyApiKey?: (key: string) => Promise<Principal>;
   logger: Logger;
   lifecycle?: Lifecycle;
+  /** Browser origins allowed to read answers (CORS); none by default. */
+  corsOrigins?: readonly string[];
   /** The report queue (BullMQ); without it the report routes answer 503 `jobs_unavailable`. */
   jobs?: ReportJobs;
   rateLimit?: {
@@ -105,6 +113,10 @@ export type AppDeps = {
     readPerMinute?: number;
     writePerMinute?: number;
     reportsPerMinute?: number;
+    /** Failed authentications per minute per client address. */
+    authFailuresPerMinute?: number;
+    /** `/health` calls per minute per client address. */
+    healthPerMinute?: number;
     now?: () => number;
   };
 };
@@ -126,15 +138,19 @@ export function createApp(deps: AppDeps) {
   const store = deps.rateLimit?.store ?? createMemoryStore();
   const now = deps.rateLimit?.now;
   const onStoreError = (error: unknown) => deps.logger.warn({ err: error }, 'rate limit store failed: request let through');
+  const perMinute = (name: string, capacity: number) => ({ store, now, onStoreError, policy: { name, capacity, windowSeconds: 60 } });
   // #region report-bucket
   // Lenient on reads, aggressive on writes, strictest on expensive work: one report queues minutes
   // of database reads, so its bucket is a few per minute. Each tier is its own bucket per caller.
   const limits = {
-    read: rateLimit({ store, now, onStoreError, policy: { name: 'read', capacity: deps.rateLimit?.readPerMinute ?? 300, windowSeconds: 60 } }),
-    write: rateLimit({ store, now, onStoreError, policy: { name: 'write', capacity: deps.rateLimit?.writePerMinute ?? 30, windowSeconds: 60 } }),
-    report: rateLimit({ store, now, onStoreError, policy: { name: 'reports', capacity: deps.rateLimit?.reportsPerMinute ?? 5, windowSeconds: 60 } }),
+    read: rateLimit(perMinute('read', deps.rateLimit?.readPerMinute ?? 300)),
+    write: rateLimit(perMinute('write', deps.rateLimit?.writePerMinute ?? 30)),
+    report: rateLimit(perMinute('reports', deps.rateLimit?.reportsPerMinute ?? 5)),
   };
   // #endregion report-bucket
+  // Per client address: failed authentications (guessing), and /health (each call pings the database).
+  const authFailures = createBucket(perMinute('auth-failures', deps.rateLimit?.authFailuresPerMinute ?? 60));
+  const healthLimit = rateLimit(perMinute('health', deps.rateLimit?.healthPerMinute ?? 600));
 
   const app = new OpenAPIHono<AppEnv>({
     // Every failed validation answers the documented shape, listing each failing field.
@@ -146,23 +162,27 @@ export function createApp(deps: AppDeps) {
   // Security headers, trace id and rate-limit headers, on every response.
   app.use(responseHeaders(API_SECURITY_HEADERS));
   app.use(requestLogger({ logger: deps.logger }));
+  // On the routes that take a body, after their rate limit (so a 413 is counted and carries its
+  // headers). Nothing reads a body before it: the limit still applies before a byte is parsed.
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) => errorResponse(c, new AppError('payload_too_large', `The request body exceeds ${MAX_BODY_BYTES / 1024} KB`)),
   });
-  // GET and HEAD carry no body; skipping them spares @hono/node-server from building a full
-  // Request object just to find that out (measurable on the hot read path, see the bench).
-  app.use(function limitRequestBody(c, next) {
-    return c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next);
-  });
-  app.use('/v1/*', requireAuth({ verify: deps.verifyToken, verifyApiKey: deps.verifyApiKey ?? createApiKeyVerifier({ db: deps.db }) }));
+  // CORS only for the origins configured: browsers on any other origin cannot read answers.
+  if (deps.corsOrigins?.length) {
+    app.use(cors({ origin: [...deps.corsOrigins], allowHeaders: ['Authorization', 'X-API-Key', 'Content-Type', 'Idempotency-Key', 'traceparent'], exposeHeaders: CORS_EXPOSED, maxAge: 600 }));
+  }
+  app.use('/v1/*', requireAuth({ verify: deps.verifyToken, verifyApiKey: deps.verifyApiKey ?? createApiKeyVerifier({ db: deps.db }), failures: authFailures }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
-    description: 'ES256 JWT from the identity provider, at most 15 minutes long. Scopes in the `scope` claim.',
+    description:
+      'ES256 JWT from the identity provider, at most 15 minutes long; scopes in the `scope` claim. Verified as RFC8725 (JSON Web Token Best Current Practices) asks: ' +
+      'an algorithm allow-list (ES256 only; `none` and HS256 refused), the signature against the JWKS, and `iss`, `aud`, `exp`, `nbf` and `iat` checked on every request.',
   });
+  registerResponseHeaders(app);
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKeyAuth', {
     type: 'apiKey',
     in: 'header',
@@ -172,11 +192,11 @@ export function createApp(deps: AppDeps) {
 
   const routes = app
     .route('/', createHomeRoutes({ operations: () => listOperations(app.getOpenAPI31Document(OPENAPI_CONFIG)) }))
-    .route('/', createHealthRoutes({ ping: deps.ping, lifecycle }))
-    .route('/v1/users', createUserRoutes({ db: deps.db, limits }))
-    .route('/v1/invoices', createInvoiceRoutes({ db: deps.db, limits }))
-    .route('/v1/reports', createReportRoutes({ db: deps.db, limits, jobs: deps.jobs }))
-    .route('/v1/api-keys', createApiKeyRoutes({ db: deps.db, limits }))
+    .route('/', createHealthRoutes({ ping: deps.ping, lifecycle, limit: healthLimit }))
+    .route('/v1/users', createUserRoutes({ db: deps.db, limits, limitBody }))
+    .route('/v1/invoices', createInvoiceRoutes({ db: deps.db, limits, limitBody }))
+    .route('/v1/reports', createReportRoutes({ db: deps.db, limits, limitBody, jobs: deps.jobs }))
+    .route('/v1/api-keys', createApiKeyRoutes({ db: deps.db, limits, limitBody }))
     .route('/', createDocsRoutes({ secureHeaders: PAGE_SECURITY_HEADERS }));
 
   app.doc31('/openapi.json', OPENAPI_CONFIG);

@@ -31,4 +31,10 @@ describe('parseEnv', () => {
   it('treats empty values as unset', () => {
     expect(parseEnv({ PORT: '' }).PORT).toBe(8787);
   });
+
+  it('reads CORS_ORIGINS as a list of origins, empty by default, and refuses a URL with a path', () => {
+    expect(parseEnv({}).CORS_ORIGINS).toEqual([]);
+    expect(parseEnv({ CORS_ORIGINS: 'https://a.example, http://localhost:3000' }).CORS_ORIGINS).toEqual(['https://a.example', 'http://localhost:3000']);
+    expect(() => parseEnv({ CORS_ORIGINS: 'https://a.example/app' })).toThrow(/CORS_ORIGINS/);
+  });
 });

@@ -30,7 +30,15 @@ export const EnvSchema = z
     RATE_LIMIT_WRITE_PER_MINUTE: z.coerce.number().int().positive().default(30),
     // Expensive work gets its own, much smaller bucket.
     RATE_LIMIT_REPORTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
+    // Failed authentications per client address (token or key guessing); beyond, 429.
+    RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(60),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    // Browser origins allowed to read answers (CORS), comma-separated; none by default.
+    CORS_ORIGINS: z
+      .string()
+      .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+      .pipe(z.array(z.url({ protocol: /^https?$/ }).refine((origin) => new URL(origin).origin === origin, 'Give origins only, such as https://app.example.com (no path)')))
+      .default([]),
     // Background jobs (BullMQ on REDIS_URL; the worker shares DATABASE_URL with the API).
     JOBS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Use letters, digits, - and _').default('hono-service'),
     JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),

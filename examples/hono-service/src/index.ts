@@ -36,11 +36,13 @@ const app = createApp({
   logger,
   lifecycle,
   jobs,
+  corsOrigins: env.CORS_ORIGINS,
   rateLimit: {
     store: redis ? createRedisStore({ client: redis }) : undefined,
     readPerMinute: env.RATE_LIMIT_READ_PER_MINUTE,
     writePerMinute: env.RATE_LIMIT_WRITE_PER_MINUTE,
     reportsPerMinute: env.RATE_LIMIT_REPORTS_PER_MINUTE,
+    authFailuresPerMinute: env.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
   },
 });
 

@@ -555,6 +555,71 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
       });
     });
 
+    describe('rate-limit headers on every answer (what the OpenAPI document declares)', () => {
+      it('sends RateLimit and RateLimit-Policy on 2xx and 4xx answers of a limited route, 401 and 413 included', async () => {
+        const reader = await idp.token('alice', 'users:read');
+        const cases: [string, RequestInit, number, string][] = [
+          ['/v1/invoices', jsonRequest('GET', alice), 200, 'read'],
+          [`/v1/invoices/${NIL_UUID}`, jsonRequest('GET', alice), 404, 'read'],
+          ['/v1/invoices?limit=0', jsonRequest('GET', alice), 400, 'read'],
+          ['/v1/invoices', jsonRequest('GET', reader), 403, 'read'],
+          ['/v1/invoices', jsonRequest('POST', alice, { amountCents: 1, currency: 'EUR', description: 'x'.repeat(65 * 1024) }), 413, 'write'],
+          ['/v1/invoices', jsonRequest('POST', alice, '{"amountCents":'), 400, 'write'],
+          ['/v1/invoices', jsonRequest('GET', 'not-a-jwt'), 401, 'auth-failures'],
+          ['/v1/invoices', { headers: { 'x-api-key': 'nope' } }, 401, 'auth-failures'],
+          ['/health', {}, 200, 'health'],
+        ];
+        for (const [path, init, status, bucket] of cases) {
+          const response = await request(path, init);
+          expect(response.status, `${init.method ?? 'GET'} ${path}`).toBe(status);
+          expect(response.headers.get('ratelimit-policy'), `${status} ${path}`).toMatch(new RegExp(`^"${bucket}";q=\\d+;w=60$`));
+          expect(response.headers.get('ratelimit'), `${status} ${path}`).toMatch(new RegExp(`^"${bucket}";r=\\d+;t=\\d+$`));
+        }
+      });
+
+      it('answers 429 once one address has failed authentication too often, whatever the credential', async () => {
+        const { app } = createTestApp(database, idp, { rateLimit: { store: createMemoryStore(), authFailuresPerMinute: 2 } });
+        for (let i = 0; i < 2; i++) await expectError(await app.request('/v1/invoices', jsonRequest('GET', 'guess')), 401, 'unauthorized');
+        const limited = await app.request('/v1/invoices', { headers: { 'x-api-key': `hsk_${'0'.repeat(32)}_${'a'.repeat(43)}` } });
+        expect(limited.headers.get('retry-after')).toBe('30');
+        expect(limited.headers.get('ratelimit-policy')).toBe('"auth-failures";q=2;w=60');
+        await expectError(limited, 429, 'rate_limited');
+        // Callers that authenticate are not affected: failures alone spend that bucket.
+        expect((await app.request('/v1/invoices', jsonRequest('GET', alice))).status).toBe(200);
+      });
+
+      it('limits /health per client address, in its own bucket', async () => {
+        const { app } = createTestApp(database, idp, { rateLimit: { store: createMemoryStore(), healthPerMinute: 1 } });
+        expect((await app.request('/health')).status).toBe(200);
+        await expectError(await app.request('/health'), 429, 'rate_limited');
+      });
+    });
+
+    describe('CORS', () => {
+      it('sends no CORS header unless CORS_ORIGINS is configured', async () => {
+        const response = await request('/v1/invoices', jsonRequest('GET', alice, undefined, { origin: 'https://app.example.com' }));
+        expect(response.status).toBe(200);
+        expect(response.headers.has('access-control-allow-origin')).toBe(false);
+      });
+
+      it('lets only the configured origins read answers, preflight included', async () => {
+        const { app } = createTestApp(database, idp, { corsOrigins: ['https://app.example.com'] });
+        const allowed = await app.request('/v1/invoices', jsonRequest('GET', alice, undefined, { origin: 'https://app.example.com' }));
+        expect(allowed.status).toBe(200);
+        expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+        expect(allowed.headers.get('access-control-expose-headers')).toContain('RateLimit');
+        expect(allowed.headers.get('x-content-type-options')).toBe('nosniff'); // the security set stays
+        const other = await app.request('/v1/invoices', jsonRequest('GET', alice, undefined, { origin: 'https://evil.example' }));
+        expect(other.headers.has('access-control-allow-origin')).toBe(false);
+        const preflight = await app.request('/v1/invoices', {
+          method: 'OPTIONS',
+          headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+        });
+        expect(preflight.status).toBe(204);
+        expect(preflight.headers.get('access-control-allow-headers')).toContain('Authorization');
+      });
+    });
+
     describe('errors and logs', () => {
       it('logs an unknown error in full and answers a generic 500 without internals', async () => {
         const { app, logs } = createTestApp(database, idp, {

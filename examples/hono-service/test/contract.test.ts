@@ -15,6 +15,7 @@ describe('OpenAPI contract', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.components.schemas.ErrorCode.enum).toEqual(Object.keys(ERROR_CODES));
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.securitySchemes.bearerAuth.description).toContain('RFC8725');
     expect(doc.components.securitySchemes.apiKeyAuth).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-API-Key' });
     for (const [path, operations] of Object.entries<Record<string, { security?: unknown; responses: Record<string, unknown> }>>(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
@@ -27,6 +28,14 @@ describe('OpenAPI contract', () => {
           expect(operation.security, `${method} ${path} takes a bearer token or an API key`).toEqual([{ bearerAuth: [] }, { apiKeyAuth: [] }]);
         }
         if (path.startsWith('/v1/')) expect(statuses).toEqual(expect.arrayContaining(['401', '403', '429']));
+        expect(statuses, `${method} ${path} documents 429 and 500`).toEqual(expect.arrayContaining(['429', '500']));
+        // Every answer says which headers it carries (test/api-suite.ts checks the service sends them).
+        for (const [status, response] of Object.entries(operation.responses as Record<string, { headers?: Record<string, unknown> }>)) {
+          const headers = Object.keys(response.headers ?? {});
+          expect(headers, `${method} ${path} ${status}`).toContain('X-Trace-Id');
+          if (Number(status) < 500) expect(headers, `${method} ${path} ${status}`).toEqual(expect.arrayContaining(['RateLimit', 'RateLimit-Policy']));
+          if (status === '429') expect(headers).toContain('Retry-After');
+        }
       }
     }
   });

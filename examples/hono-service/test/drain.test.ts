@@ -75,9 +75,9 @@ describe('drain under load (real process, keep-alive clients)', () => {
       const outcomes: (Outcome & { afterSignal: boolean })[] = [];
       // Bounded: stops on the first refused connection, or after 20 s whatever happens.
       for (const started = Date.now(); Date.now() - started < 20_000; ) {
-        const afterSignal = signalledAt > 0;
         const outcome = await get(agent, port, '/v1/invoices', token);
-        outcomes.push({ ...outcome, afterSignal });
+        // Answered once the drain had begun: in flight at SIGTERM, or sent during the drain.
+        outcomes.push({ ...outcome, afterSignal: signalledAt > 0 });
         if ('error' in outcome) break;
       }
       agent.destroy();

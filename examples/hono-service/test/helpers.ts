@@ -62,7 +62,7 @@ export function createTestApp(database: DatabaseHandle, idp: Awaited<ReturnType<
     ping: database.ping,
     verifyToken: createTokenVerifier({ jwks: idp.jwks, issuer: ISSUER, audience: AUDIENCE }),
     logger: logs.logger,
-    rateLimit: { readPerMinute: 10_000, writePerMinute: 10_000, reportsPerMinute: 10_000 },
+    rateLimit: { readPerMinute: 10_000, writePerMinute: 10_000, reportsPerMinute: 10_000, authFailuresPerMinute: 10_000, healthPerMinute: 10_000 },
     ...overrides,
   });
   return { app, logs };

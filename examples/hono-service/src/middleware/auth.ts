@@ -1,14 +1,21 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Principal } from '../lib/auth/verify-token.ts';
 import { InvalidTokenError } from '../lib/auth/verify-token.ts';
 import type { AppEnv } from '../lib/app-env.ts';
 import { AppError, ForbiddenError, UnauthorizedError } from '../lib/errors/app-error.ts';
+import { clientAddress, type Bucket } from './rate-limit.ts';
 
 export type RequireAuthOptions = {
   /** Turns a bearer token into a principal or throws `InvalidTokenError` (see `createTokenVerifier`). */
   verify: (token: string) => Promise<Principal>;
   /** Turns an `X-API-Key` value into a principal or throws `InvalidTokenError` (see `createApiKeyVerifier`). */
   verifyApiKey?: (key: string) => Promise<Principal>;
+  /**
+   * Failed authentications per client address (guessing tokens or keys): each 401 spends a token
+   * and carries the bucket's `RateLimit` headers; once it is empty the answer is 429.
+   */
+  failures?: Bucket;
 };
 
 /** Run a verifier; an untrusted credential is the caller's 401, anything else our 500. */
@@ -29,19 +36,32 @@ async function authenticate(verify: (credential: string) => Promise<Principal>, 
  */
 export const requireAuth = (options: RequireAuthOptions) => {
   if (typeof options?.verify !== 'function') throw new TypeError('requireAuth: options.verify must be a function');
-  const { verify, verifyApiKey } = options;
-  return createMiddleware<AppEnv>(async function requireAuthMiddleware(c, next) {
+  const { verify, verifyApiKey, failures } = options;
+
+  /** The caller, or throws `UnauthorizedError`. */
+  async function principalOf(c: Context<AppEnv>): Promise<Principal> {
     const header = c.req.header('authorization');
     const apiKey = c.req.header('x-api-key');
     if (apiKey !== undefined && verifyApiKey) {
       // One credential per request: which one would count is not the caller's guess to make.
       if (header !== undefined) throw new UnauthorizedError('Send either a bearer token or an API key, not both');
-      c.set('principal', await authenticate(verifyApiKey, apiKey));
-      return next();
+      return authenticate(verifyApiKey, apiKey);
     }
     const match = header?.match(/^Bearer ([A-Za-z0-9_.~+/=-]+)$/i);
     if (!match?.[1]) throw new UnauthorizedError('A bearer token is required (Authorization: Bearer <token>)');
-    c.set('principal', await authenticate(verify, match[1]));
+    return authenticate(verify, match[1]);
+  }
+
+  return createMiddleware<AppEnv>(async function requireAuthMiddleware(c, next) {
+    let principal: Principal;
+    try {
+      principal = await principalOf(c);
+    } catch (error) {
+      // Spends a token, or throws the 429 instead once this address failed too often.
+      if (error instanceof UnauthorizedError && failures) Object.assign(error.headers, await failures.take(`ip-${clientAddress(c)}`));
+      throw error;
+    }
+    c.set('principal', principal);
     await next();
   });
 };

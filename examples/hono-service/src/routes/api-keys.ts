@@ -8,6 +8,7 @@ import { requireBearer, requireScope } from '../middleware/auth.ts';
 import { json } from '../middleware/response-headers.ts';
 import { ApiKeyListSchema, ApiKeyParamsSchema, CreateApiKeySchema, CreatedApiKeySchema, MAX_LIVE_API_KEYS, type ApiKey } from '../schemas/api-keys.ts';
 import { authErrorResponses, errorResponse } from '../schemas/error.ts';
+import { withResponseHeaders } from '../schemas/headers.ts';
 import { bearerOnlySecurity, type RouteDeps } from './route-deps.ts';
 
 const toApiKey = (row: typeof apiKeys.$inferSelect): ApiKey => ({
@@ -24,7 +25,7 @@ const toApiKey = (row: typeof apiKeys.$inferSelect): ApiKey => ({
  * token only (`requireBearer`): a key never creates, lists or revokes keys.
  */
 export function createApiKeyRoutes(deps: RouteDeps) {
-  const { db, limits } = deps;
+  const { db, limits, limitBody } = deps;
 
   // #region api-key-create
   const createApiKey = createRoute({
@@ -38,15 +39,15 @@ export function createApiKeyRoutes(deps: RouteDeps) {
       'The answer is the only time the key is shown: only its hash is stored. Rotate by creating a new key, ' +
       'moving the integration to it, then revoking the old one (both work in between). Requires scope `keys:write` and a bearer token.',
     security: bearerOnlySecurity,
-    middleware: [requireBearer(), requireScope('keys:write'), limits.write] as const,
+    middleware: [limits.write, requireBearer(), requireScope('keys:write'), limitBody] as const,
     request: { body: { required: true, content: { 'application/json': { schema: CreateApiKeySchema } } } },
-    responses: {
+    responses: withResponseHeaders({
       201: { description: 'The key, shown this once.', content: { 'application/json': { schema: CreatedApiKeySchema } } },
       400: errorResponse('Invalid body (`validation_failed`, `bad_request`).'),
       409: errorResponse(`The caller is not registered, or already holds ${MAX_LIVE_API_KEYS} live keys (\`conflict\`).`),
       413: errorResponse('Body over 64 KB (`payload_too_large`).'),
       ...authErrorResponses,
-    },
+    }),
   });
 
   const app = new OpenAPIHono<AppEnv>().openapi(createApiKey, async (c) => {
@@ -76,11 +77,11 @@ export function createApiKeyRoutes(deps: RouteDeps) {
     summary: 'List your API keys',
     description: 'Your keys that are not revoked (expired ones included), newest first, at most 100. Never the keys themselves. Requires scope `keys:read` and a bearer token.',
     security: bearerOnlySecurity,
-    middleware: [requireBearer(), requireScope('keys:read'), limits.read] as const,
-    responses: {
+    middleware: [limits.read, requireBearer(), requireScope('keys:read')] as const,
+    responses: withResponseHeaders({
       200: { description: 'Your keys.', content: { 'application/json': { schema: ApiKeyListSchema } } },
       ...authErrorResponses,
-    },
+    }),
   });
 
   const revokeApiKey = createRoute({
@@ -91,14 +92,14 @@ export function createApiKeyRoutes(deps: RouteDeps) {
     summary: 'Revoke an API key',
     description: 'From this request on, the key answers 401. Requires scope `keys:write` and a bearer token.',
     security: bearerOnlySecurity,
-    middleware: [requireBearer(), requireScope('keys:write'), limits.write] as const,
+    middleware: [limits.write, requireBearer(), requireScope('keys:write')] as const,
     request: { params: ApiKeyParamsSchema },
-    responses: {
+    responses: withResponseHeaders({
       204: { description: 'Revoked.' },
       400: errorResponse('Invalid id (`validation_failed`).'),
       404: errorResponse('No such live key of yours (`not_found`).'),
       ...authErrorResponses,
-    },
+    }),
   });
 
   return app

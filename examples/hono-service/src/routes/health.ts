@@ -1,14 +1,18 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../lib/app-env.ts';
 import { AppError } from '../lib/errors/app-error.ts';
 import type { Lifecycle } from '../lib/lifecycle.ts';
 import { errorResponse } from '../schemas/error.ts';
+import { withResponseHeaders } from '../schemas/headers.ts';
 import { HealthSchema } from '../schemas/health.ts';
 
 export type HealthDeps = {
   /** Throws when the database cannot answer. */
   ping: () => Promise<void>;
   lifecycle: Lifecycle;
+  /** Rate limit per client address: each call pings the database. */
+  limit?: MiddlewareHandler<AppEnv>;
   /** A ping slower than this counts as down: a health check must answer fast. */
   timeoutMs?: number;
 };
@@ -22,10 +26,14 @@ export function createHealthRoutes(deps: HealthDeps) {
     path: '/health',
     tags: ['Operations'],
     summary: 'Liveness and readiness, with a database ping',
-    responses: {
+    description: 'For load balancers and orchestrators: no authentication. 503 as soon as shutdown starts, so traffic moves away while in-flight requests finish. Limited per client address (bucket `health`).',
+    ...(deps.limit ? { middleware: [deps.limit] as const } : {}),
+    responses: withResponseHeaders({
       200: { description: 'Ready.', content: { 'application/json': { schema: HealthSchema } } },
+      429: errorResponse('Too many calls from this address (`rate_limited`); see `Retry-After`.'),
+      500: errorResponse('Unexpected error (`internal_error`).'),
       503: errorResponse('Shutting down, or the database is down (`service_unavailable`).'),
-    },
+    }),
   });
   return new OpenAPIHono<AppEnv>().openapi(health, async (c) => {
     if (deps.lifecycle.draining) throw new AppError('service_unavailable', 'The service is shutting down');

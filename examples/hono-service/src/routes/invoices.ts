@@ -6,6 +6,7 @@ import { AppError, NotFoundError } from '../lib/errors/app-error.ts';
 import { requireScope } from '../middleware/auth.ts';
 import { json } from '../middleware/response-headers.ts';
 import { authErrorResponses, errorResponse } from '../schemas/error.ts';
+import { withResponseHeaders } from '../schemas/headers.ts';
 import {
   CreateInvoiceSchema,
   InvoiceListSchema,
@@ -28,7 +29,7 @@ const toInvoice = (row: typeof invoices.$inferSelect): Invoice => ({
 
 /** `/v1/invoices`: the caller's own invoices. Every query is scoped to the token's `sub`. */
 export function createInvoiceRoutes(deps: RouteDeps) {
-  const { db, limits } = deps;
+  const { db, limits, limitBody } = deps;
 
   const listInvoices = createRoute({
     operationId: 'listInvoices',
@@ -38,13 +39,13 @@ export function createInvoiceRoutes(deps: RouteDeps) {
     summary: "List the caller's invoices",
     description: 'Newest first. Requires scope `invoices:read`.',
     security: bearerSecurity,
-    middleware: [requireScope('invoices:read'), limits.read] as const,
+    middleware: [limits.read, requireScope('invoices:read')] as const,
     request: { query: ListInvoicesQuerySchema },
-    responses: {
+    responses: withResponseHeaders({
       200: { description: "The caller's invoices.", content: { 'application/json': { schema: InvoiceListSchema } } },
       400: errorResponse('Invalid query (`validation_failed`).'),
       ...authErrorResponses,
-    },
+    }),
   });
 
   const createInvoice = createRoute({
@@ -55,15 +56,15 @@ export function createInvoiceRoutes(deps: RouteDeps) {
     summary: 'Create an invoice for the caller',
     description: 'The owner is always the caller. Requires scope `invoices:write` and a registered user (`POST /v1/users`).',
     security: bearerSecurity,
-    middleware: [requireScope('invoices:write'), limits.write] as const,
+    middleware: [limits.write, requireScope('invoices:write'), limitBody] as const,
     request: { body: { required: true, content: { 'application/json': { schema: CreateInvoiceSchema } } } },
-    responses: {
+    responses: withResponseHeaders({
       201: { description: 'The invoice was created.', content: { 'application/json': { schema: InvoiceSchema } } },
       400: errorResponse('Invalid body (`validation_failed`, `bad_request`).'),
       409: errorResponse('The caller is not registered yet (`conflict`).'),
       413: errorResponse('Body over 64 KB (`payload_too_large`).'),
       ...authErrorResponses,
-    },
+    }),
   });
 
   const getInvoice = createRoute({
@@ -74,14 +75,14 @@ export function createInvoiceRoutes(deps: RouteDeps) {
     summary: 'Read one of your invoices',
     description: "Requires scope `invoices:read`. Another user's invoice answers 404, exactly like an unknown id.",
     security: bearerSecurity,
-    middleware: [requireScope('invoices:read'), limits.read] as const,
+    middleware: [limits.read, requireScope('invoices:read')] as const,
     request: { params: InvoiceParamsSchema },
-    responses: {
+    responses: withResponseHeaders({
       200: { description: 'The invoice.', content: { 'application/json': { schema: InvoiceSchema } } },
       400: errorResponse('Invalid id (`validation_failed`).'),
       404: errorResponse('No such invoice owned by the caller (`not_found`).'),
       ...authErrorResponses,
-    },
+    }),
   });
 
   return new OpenAPIHono<AppEnv>()

@@ -7,6 +7,7 @@ import type { ReportJobs } from '../lib/jobs/report-job.ts';
 import { requireScope } from '../middleware/auth.ts';
 import { json, setResponseHeader } from '../middleware/response-headers.ts';
 import { authErrorResponses, errorResponse } from '../schemas/error.ts';
+import { withResponseHeaders } from '../schemas/headers.ts';
 import { CreateReportSchema, IdempotencyHeadersSchema, ReportAcceptedSchema, ReportParamsSchema, ReportSchema, type InvoiceSummary } from '../schemas/reports.ts';
 import { bearerSecurity, type RouteDeps } from './route-deps.ts';
 
@@ -20,7 +21,7 @@ const jobsUnavailable = () =>
 
 /** `/v1/reports`: expensive work, queued for the worker and polled by the caller. */
 export function createReportRoutes(deps: ReportRouteDeps) {
-  const { db, limits, jobs } = deps;
+  const { db, limits, limitBody, jobs } = deps;
 
   // #region report-route
   const createReport = createRoute({
@@ -34,16 +35,20 @@ export function createReportRoutes(deps: ReportRouteDeps) {
       'A retried request with the same `Idempotency-Key` (and body) returns the same report, not a second one. ' +
       'Requires scope `reports:write` and a registered user. Strictly rate limited (bucket `reports`).',
     security: bearerSecurity,
-    middleware: [requireScope('reports:write'), limits.report] as const,
+    middleware: [limits.report, requireScope('reports:write'), limitBody] as const,
     request: { headers: IdempotencyHeadersSchema, body: { required: true, content: { 'application/json': { schema: CreateReportSchema } } } },
-    responses: {
-      202: { description: 'Queued (or already queued under this Idempotency-Key).', content: { 'application/json': { schema: ReportAcceptedSchema } } },
+    responses: withResponseHeaders({
+      202: {
+        description: 'Queued (or already queued under this Idempotency-Key).',
+        headers: { Location: { $ref: '#/components/headers/Location' } },
+        content: { 'application/json': { schema: ReportAcceptedSchema } },
+      },
       400: errorResponse('Invalid body or Idempotency-Key (`validation_failed`, `bad_request`).'),
       409: errorResponse('The caller is not registered (`conflict`), or the Idempotency-Key was used with another body (`idempotency_key_reused`).'),
       413: errorResponse('Body over 64 KB (`payload_too_large`).'),
       503: errorResponse('Background jobs are not configured or Redis is unreachable (`jobs_unavailable`).'),
       ...authErrorResponses,
-    },
+    }),
   });
 
   const app = new OpenAPIHono<AppEnv>().openapi(createReport, async (c) => {
@@ -65,15 +70,15 @@ export function createReportRoutes(deps: ReportRouteDeps) {
     summary: 'Read a report and its progress',
     description: "Requires scope `reports:read`. Another user's report answers 404, exactly like an unknown id.",
     security: bearerSecurity,
-    middleware: [requireScope('reports:read'), limits.read] as const,
+    middleware: [limits.read, requireScope('reports:read')] as const,
     request: { params: ReportParamsSchema },
-    responses: {
+    responses: withResponseHeaders({
       200: { description: 'The report: queued, running (with progress), succeeded (with its result) or failed (with the reason).', content: { 'application/json': { schema: ReportSchema } } },
       400: errorResponse('Invalid id (`validation_failed`).'),
       404: errorResponse('No such report owned by the caller (`not_found`).'),
       503: errorResponse('Background jobs are not configured or Redis is unreachable (`jobs_unavailable`).'),
       ...authErrorResponses,
-    },
+    }),
   });
 
   return app.openapi(getReport, async (c) => {

@@ -13,6 +13,8 @@ export type RouteDeps = {
     /** Strictest bucket, for expensive work (report generation). */
     report: MiddlewareHandler<AppEnv>;
   };
+  /** The 64 KB request body limit, for the routes that take a body (after their rate limit). */
+  limitBody: MiddlewareHandler<AppEnv>;
 };
 
 /** Security of a `/v1` route in OpenAPI: a user's bearer token, or an API key made by a user. */

@@ -6,6 +6,7 @@ import { AppError, NotFoundError } from '../lib/errors/app-error.ts';
 import { requireScope } from '../middleware/auth.ts';
 import { json } from '../middleware/response-headers.ts';
 import { authErrorResponses, errorResponse } from '../schemas/error.ts';
+import { withResponseHeaders } from '../schemas/headers.ts';
 import { CreateUserSchema, UserParamsSchema, UserSchema, type User } from '../schemas/users.ts';
 import { bearerSecurity, type RouteDeps } from './route-deps.ts';
 
@@ -21,7 +22,7 @@ const toUser = (row: typeof users.$inferSelect): User => ({
 
 /** `/v1/users`: register yourself, read a user. */
 export function createUserRoutes(deps: RouteDeps) {
-  const { db, limits } = deps;
+  const { db, limits, limitBody } = deps;
   // The hot read path: built once (on first use) and prepared, not rebuilt on every request.
   const prepareSelectUser = () => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).limit(1).prepare('get_user_by_id');
   let selectUser: ReturnType<typeof prepareSelectUser> | undefined;
@@ -34,15 +35,15 @@ export function createUserRoutes(deps: RouteDeps) {
     summary: 'Register the caller as a user',
     description: 'Creates the user whose id is the token `sub`. Requires scope `users:write`.',
     security: bearerSecurity,
-    middleware: [requireScope('users:write'), limits.write] as const,
+    middleware: [limits.write, requireScope('users:write'), limitBody] as const,
     request: { body: { required: true, content: { 'application/json': { schema: CreateUserSchema } } } },
-    responses: {
+    responses: withResponseHeaders({
       201: { description: 'The user was created.', content: { 'application/json': { schema: UserSchema } } },
       400: errorResponse('Invalid body (`validation_failed`, `bad_request`).'),
       409: errorResponse('The user or the email already exists (`conflict`).'),
       413: errorResponse('Body over 64 KB (`payload_too_large`).'),
       ...authErrorResponses,
-    },
+    }),
   });
 
   // #region user-route
@@ -54,14 +55,14 @@ export function createUserRoutes(deps: RouteDeps) {
     summary: 'Read a user',
     description: `Your own user, or any user with scope \`${USERS_ADMIN_SCOPE}\`. Requires scope \`users:read\`. Another user's id answers 404, exactly like an unknown id.`,
     security: bearerSecurity,
-    middleware: [requireScope('users:read'), limits.read] as const,
+    middleware: [limits.read, requireScope('users:read')] as const,
     request: { params: UserParamsSchema },
-    responses: {
+    responses: withResponseHeaders({
       200: { description: 'The user.', content: { 'application/json': { schema: UserSchema } } },
       400: errorResponse('Invalid id (`validation_failed`).'),
       404: errorResponse('No such user visible to the caller (`not_found`).'),
       ...authErrorResponses,
-    },
+    }),
   });
 
   return new OpenAPIHono<AppEnv>()

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { int32, timestamp, uuid } from './common.ts';
 
 /** Scopes a key may carry: any the creator holds, except managing keys (keys never manage keys). */
 export const API_KEY_SCOPES = ['users:read', 'users:write', 'users:admin', 'invoices:read', 'invoices:write', 'reports:read', 'reports:write'] as const;
@@ -21,7 +22,7 @@ export const CreateApiKeySchema = z
       .max(API_KEY_SCOPES.length)
       .refine((scopes) => new Set(scopes).size === scopes.length, 'List each scope once')
       .openapi({ example: ['invoices:read'], description: 'A subset of the scopes of your own token.' }),
-    expiresInDays: z.number().int().min(1).max(MAX_API_KEY_DAYS).openapi({ example: 30, description: `At most ${MAX_API_KEY_DAYS} days: rotate keys by creating a new one, then revoking the old.` }),
+    expiresInDays: int32(1, MAX_API_KEY_DAYS).openapi({ example: 30, description: `At most ${MAX_API_KEY_DAYS} days: rotate keys by creating a new one, then revoking the old.` }),
   })
   .strict()
   .openapi('CreateApiKey');
@@ -29,12 +30,12 @@ export const CreateApiKeySchema = z
 /** An API key as listed: never its secret. */
 export const ApiKeySchema = z
   .object({
-    id: z.uuid(),
+    id: uuid(),
     name: z.string().min(1).max(100),
-    prefix: z.string().regex(/^hsk_[0-9a-f]{8}$/).openapi({ example: 'hsk_0b9f6f5e', description: 'The start of the key, to tell keys apart.' }),
+    prefix: z.string().length(12).regex(/^hsk_[0-9a-f]{8}$/).openapi({ example: 'hsk_0b9f6f5e', description: 'The start of the key, to tell keys apart.' }),
     scopes: z.array(ApiKeyScopeSchema).max(API_KEY_SCOPES.length),
-    createdAt: z.iso.datetime(),
-    expiresAt: z.iso.datetime(),
+    createdAt: timestamp(),
+    expiresAt: timestamp(),
   })
   .openapi('ApiKey');
 
@@ -42,6 +43,7 @@ export const ApiKeySchema = z
 export const CreatedApiKeySchema = ApiKeySchema.extend({
   key: z
     .string()
+    .length(80)
     .regex(/^hsk_[0-9a-f]{32}_[A-Za-z0-9_-]{43}$/)
     .openapi({ description: 'The key. Shown this once: only a hash of it is stored. Send it as `X-API-Key`.', example: `hsk_0b9f6f5e2f7c4e4b9a553f1b8f0d2c11_${'x'.repeat(43)}` }),
 }).openapi('CreatedApiKey');
@@ -51,7 +53,7 @@ export const ApiKeyListSchema = z.object({ items: z.array(ApiKeySchema).max(100)
 
 /** Path parameters of `DELETE /v1/api-keys/{id}`. */
 export const ApiKeyParamsSchema = z.object({
-  id: z.uuid().openapi({ param: { name: 'id', in: 'path' }, example: '0b9f6f5e-2f7c-4e4b-9a55-3f1b8f0d2c11' }),
+  id: uuid().openapi({ param: { name: 'id', in: 'path' }, example: '0b9f6f5e-2f7c-4e4b-9a55-3f1b8f0d2c11' }),
 });
 
 export type ApiKey = z.infer<typeof ApiKeySchema>;

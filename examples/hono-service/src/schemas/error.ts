@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { ERROR_CODES, type ErrorCode } from '../lib/errors/app-error.ts';
+
+import { ERROR_CODES, MAX_ERROR_DETAILS, type ErrorCode } from '../lib/errors/app-error.ts';
 
 const codes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
 
@@ -13,9 +14,10 @@ export const ErrorSchema = z
   .object({
     error: z.object({
       code: ErrorCodeSchema,
-      message: z.string().openapi({ example: 'The request is invalid' }),
+      message: z.string().max(1000).openapi({ example: 'The request is invalid' }),
       details: z
-        .array(z.object({ path: z.string().openapi({ example: 'body.amountCents' }), message: z.string() }))
+        .array(z.object({ path: z.string().max(200).openapi({ example: 'body.amountCents' }), message: z.string().max(1000) }))
+        .max(MAX_ERROR_DETAILS)
         .optional()
         .openapi({ description: 'Present on `validation_failed`: one entry per failing field.' }),
     }),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { int32, int64, timestamp, uuid } from './common.ts';
 
 /** The report kinds the worker knows how to build. */
 export const ReportKindSchema = z.enum(['invoice-summary']).openapi('ReportKind', {
@@ -15,8 +16,8 @@ export const MAX_REPORT_DAYS = 366;
 export const CreateReportSchema = z
   .object({
     kind: ReportKindSchema,
-    from: z.iso.datetime().optional().openapi({ example: '2026-01-01T00:00:00Z', description: 'Start of the period (inclusive). Default: `to` minus 366 days.' }),
-    to: z.iso.datetime().optional().openapi({ example: '2026-04-01T00:00:00Z', description: 'End of the period (exclusive). Default: now.' }),
+    from: timestamp().optional().openapi({ example: '2026-01-01T00:00:00Z', description: 'Start of the period (inclusive). Default: `to` minus 366 days.' }),
+    to: timestamp().optional().openapi({ example: '2026-04-01T00:00:00Z', description: 'End of the period (exclusive). Default: now.' }),
   })
   .strict()
   .superRefine((body, ctx) => {
@@ -44,26 +45,26 @@ export const IdempotencyHeadersSchema = z.object({
 /** Body of `202 Accepted` from `POST /v1/reports`. */
 export const ReportAcceptedSchema = z
   .object({
-    id: z.uuid().openapi({ example: '6f1a0c1e-5b7d-8a3f-9c2e-1d4b6a8f0e27' }),
+    id: uuid().openapi({ example: '6f1a0c1e-5b7d-8a3f-9c2e-1d4b6a8f0e27' }),
     status: ReportStatusSchema,
   })
   .openapi('ReportAccepted');
 
 /** One line of an invoice summary. */
 export const InvoiceTotalSchema = z.object({
-  currency: z.string().regex(/^[A-Z]{3}$/).openapi({ example: 'EUR' }),
+  currency: z.string().length(3).regex(/^[A-Z]{3}$/).openapi({ example: 'EUR' }),
   status: z.enum(['draft', 'open', 'paid', 'void']),
-  count: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-  amountCents: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  count: int64(1),
+  amountCents: int64(1),
 });
 
 /** What an `invoice-summary` report contains. */
 export const InvoiceSummarySchema = z
   .object({
     kind: z.literal('invoice-summary'),
-    from: z.iso.datetime(),
-    to: z.iso.datetime(),
-    invoiceCount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    from: timestamp(),
+    to: timestamp(),
+    invoiceCount: int64(0),
     // One line per (currency, status): at most 4 statuses for each currency a user invoices in.
     totals: z.array(InvoiceTotalSchema).max(1000),
   })
@@ -72,9 +73,9 @@ export const InvoiceSummarySchema = z
 /** Body of `GET /v1/reports/{id}`. */
 export const ReportSchema = z
   .object({
-    id: z.uuid(),
+    id: uuid(),
     status: ReportStatusSchema,
-    progress: z.number().int().min(0).max(100).openapi({ description: 'Percent done; 100 once succeeded.' }),
+    progress: int32(0, 100).openapi({ description: 'Percent done; 100 once succeeded.' }),
     result: InvoiceSummarySchema.optional().openapi({ description: 'Present once `status` is `succeeded`.' }),
     error: z.string().max(500).optional().openapi({ description: 'Present once `status` is `failed`: why, in words the owner can act on.' }),
   })
@@ -82,7 +83,7 @@ export const ReportSchema = z
 
 /** Path parameters of `GET /v1/reports/{id}`. */
 export const ReportParamsSchema = z.object({
-  id: z.uuid().openapi({ param: { name: 'id', in: 'path' }, example: '6f1a0c1e-5b7d-8a3f-9c2e-1d4b6a8f0e27' }),
+  id: uuid().openapi({ param: { name: 'id', in: 'path' }, example: '6f1a0c1e-5b7d-8a3f-9c2e-1d4b6a8f0e27' }),
 });
 
 export type CreateReport = z.infer<typeof CreateReportSchema>;

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { timestamp } from './common.ts';
 
 /** A user id is the `sub` of the user's tokens, as issued by the identity provider. */
 export const UserIdSchema = z.string().min(1).max(128).openapi({ example: 'alice' });
@@ -7,9 +8,9 @@ export const UserIdSchema = z.string().min(1).max(128).openapi({ example: 'alice
 export const UserSchema = z
   .object({
     id: UserIdSchema,
-    email: z.email().openapi({ example: 'alice@example.com' }),
+    email: z.email().max(320).openapi({ example: 'alice@example.com' }),
     name: z.string().min(1).max(200).openapi({ example: 'Alice Example' }),
-    createdAt: z.iso.datetime().openapi({ example: '2026-01-01T00:00:00.000Z' }),
+    createdAt: timestamp().openapi({ example: '2026-01-01T00:00:00.000Z' }),
   })
   .openapi('User');
 

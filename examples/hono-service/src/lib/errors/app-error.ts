@@ -23,6 +23,9 @@ export const ERROR_CODES = {
 /** One of the documented error codes. */
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** At most this many `details` entries per error: the answer to a huge bad body stays small. */
+export const MAX_ERROR_DETAILS = 100;
+
 /** One failing field of a `validation_failed` error. */
 export type ErrorDetail = { path: string; message: string };
 

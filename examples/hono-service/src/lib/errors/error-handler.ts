@@ -2,7 +2,7 @@ import type { Context, ErrorHandler, Hono, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import type { ZodError } from 'zod';
-import { AppError, type ErrorDetail } from './app-error.ts';
+import { AppError, MAX_ERROR_DETAILS, type ErrorDetail } from './app-error.ts';
 
 /** Send an AppError as the documented JSON shape. */
 export function errorResponse(c: Context, error: AppError): Response {
@@ -12,9 +12,9 @@ export function errorResponse(c: Context, error: AppError): Response {
 
 /** Turn Zod issues into `details` entries: one per failing field, prefixed by where it was sent. */
 export function validationError(error: ZodError, target: string): AppError {
-  const details: ErrorDetail[] = error.issues.map((issue) => ({
-    path: [target, ...issue.path.map(String)].join('.'),
-    message: issue.message,
+  const details: ErrorDetail[] = error.issues.slice(0, MAX_ERROR_DETAILS).map((issue) => ({
+    path: [target, ...issue.path.map(String)].join('.').slice(0, 200),
+    message: issue.message.slice(0, 1000),
   }));
   return new AppError('validation_failed', 'The request is invalid', { details });
 }
