@@ -1,12 +1,14 @@
 // generated with @7nohe/openapi-react-query-codegen@3.0.2 
 
 import { type EnsureQueryDataOptions, type QueryClient } from "@tanstack/react-query";
-import { getHealth, getInvoice, getUser, listInvoices, type Options } from "../requests/sdk.gen";
-import type { GetHealthData, GetInvoiceData, GetUserData, ListInvoicesData } from "../requests/types.gen";
+import { getHealth, getInvoice, getReport, getUser, listApiKeys, listInvoices, type Options } from "../requests/sdk.gen";
+import type { GetHealthData, GetInvoiceData, GetReportData, GetUserData, ListApiKeysData, ListInvoicesData } from "../requests/types.gen";
 import * as Common from "./common";
 
 /**
  * Liveness and readiness, with a database ping
+ *
+ * For load balancers and orchestrators: no authentication. 503 as soon as shutdown starts, so traffic moves away while in-flight requests finish. Limited per client address (bucket `health`).
  */
 export const ensureUseGetHealthData = (queryClient: QueryClient, clientOptions: Options<GetHealthData, true> = {}, options?: Omit<EnsureQueryDataOptions<Common.GetHealthDefaultResponse>, "queryKey" | "queryFn">) => queryClient.ensureQueryData({ queryKey: Common.UseGetHealthKeyFn(clientOptions), queryFn: ({ signal }) => getHealth({ ...clientOptions, signal, throwOnError: true }).then(response => response.data), ...options });
 /**
@@ -27,3 +29,15 @@ export const ensureUseListInvoicesData = (queryClient: QueryClient, clientOption
  * Requires scope `invoices:read`. Another user's invoice answers 404, exactly like an unknown id.
  */
 export const ensureUseGetInvoiceData = (queryClient: QueryClient, clientOptions: Options<GetInvoiceData, true>, options?: Omit<EnsureQueryDataOptions<Common.GetInvoiceDefaultResponse>, "queryKey" | "queryFn">) => queryClient.ensureQueryData({ queryKey: Common.UseGetInvoiceKeyFn(clientOptions), queryFn: ({ signal }) => getInvoice({ ...clientOptions, signal, throwOnError: true }).then(response => response.data), ...options });
+/**
+ * Read a report and its progress
+ *
+ * Requires scope `reports:read`. Another user's report answers 404, exactly like an unknown id.
+ */
+export const ensureUseGetReportData = (queryClient: QueryClient, clientOptions: Options<GetReportData, true>, options?: Omit<EnsureQueryDataOptions<Common.GetReportDefaultResponse>, "queryKey" | "queryFn">) => queryClient.ensureQueryData({ queryKey: Common.UseGetReportKeyFn(clientOptions), queryFn: ({ signal }) => getReport({ ...clientOptions, signal, throwOnError: true }).then(response => response.data), ...options });
+/**
+ * List your API keys
+ *
+ * Your keys that are not revoked (expired ones included), newest first, at most 100. Never the keys themselves. Requires scope `keys:read` and a bearer token.
+ */
+export const ensureUseListApiKeysData = (queryClient: QueryClient, clientOptions: Options<ListApiKeysData, true> = {}, options?: Omit<EnsureQueryDataOptions<Common.ListApiKeysDefaultResponse>, "queryKey" | "queryFn">) => queryClient.ensureQueryData({ queryKey: Common.UseListApiKeysKeyFn(clientOptions), queryFn: ({ signal }) => listApiKeys({ ...clientOptions, signal, throwOnError: true }).then(response => response.data), ...options });

@@ -1,12 +1,14 @@
 // generated with @7nohe/openapi-react-query-codegen@3.0.2 
 
 import { useMutation, useQuery, type UseMutationOptions, type UseQueryOptions } from "@tanstack/react-query";
-import { createInvoice, createUser, getHealth, getInvoice, getUser, listInvoices, type Options } from "../requests/sdk.gen";
-import type { CreateInvoiceData, CreateInvoiceError, CreateUserData, CreateUserError, GetHealthData, GetHealthError, GetInvoiceData, GetInvoiceError, GetUserData, GetUserError, ListInvoicesData, ListInvoicesError } from "../requests/types.gen";
+import { createApiKey, createInvoice, createReport, createUser, getHealth, getInvoice, getReport, getUser, listApiKeys, listInvoices, revokeApiKey, type Options } from "../requests/sdk.gen";
+import type { CreateApiKeyData, CreateApiKeyError, CreateInvoiceData, CreateInvoiceError, CreateReportData, CreateReportError, CreateUserData, CreateUserError, GetHealthData, GetHealthError, GetInvoiceData, GetInvoiceError, GetReportData, GetReportError, GetUserData, GetUserError, ListApiKeysData, ListApiKeysError, ListInvoicesData, ListInvoicesError, RevokeApiKeyData, RevokeApiKeyError } from "../requests/types.gen";
 import * as Common from "./common";
 
 /**
  * Liveness and readiness, with a database ping
+ *
+ * For load balancers and orchestrators: no authentication. 503 as soon as shutdown starts, so traffic moves away while in-flight requests finish. Limited per client address (bucket `health`).
  */
 export const useGetHealth = <TData = Common.GetHealthDefaultResponse, TError = GetHealthError, TQueryKey extends Array<unknown> = unknown[]>(clientOptions: Options<GetHealthData, true> = {}, queryKey?: TQueryKey, options?: Omit<UseQueryOptions<TData, TError>, "queryKey" | "queryFn">) => useQuery<TData, TError>({ queryKey: Common.UseGetHealthKeyFn(clientOptions, queryKey), queryFn: ({ signal }) => getHealth({ ...clientOptions, signal, throwOnError: true }).then(response => response.data as TData) as TData, ...options });
 /**
@@ -28,6 +30,18 @@ export const useListInvoices = <TData = Common.ListInvoicesDefaultResponse, TErr
  */
 export const useGetInvoice = <TData = Common.GetInvoiceDefaultResponse, TError = GetInvoiceError, TQueryKey extends Array<unknown> = unknown[]>(clientOptions: Options<GetInvoiceData, true>, queryKey?: TQueryKey, options?: Omit<UseQueryOptions<TData, TError>, "queryKey" | "queryFn">) => useQuery<TData, TError>({ queryKey: Common.UseGetInvoiceKeyFn(clientOptions, queryKey), queryFn: ({ signal }) => getInvoice({ ...clientOptions, signal, throwOnError: true }).then(response => response.data as TData) as TData, ...options });
 /**
+ * Read a report and its progress
+ *
+ * Requires scope `reports:read`. Another user's report answers 404, exactly like an unknown id.
+ */
+export const useGetReport = <TData = Common.GetReportDefaultResponse, TError = GetReportError, TQueryKey extends Array<unknown> = unknown[]>(clientOptions: Options<GetReportData, true>, queryKey?: TQueryKey, options?: Omit<UseQueryOptions<TData, TError>, "queryKey" | "queryFn">) => useQuery<TData, TError>({ queryKey: Common.UseGetReportKeyFn(clientOptions, queryKey), queryFn: ({ signal }) => getReport({ ...clientOptions, signal, throwOnError: true }).then(response => response.data as TData) as TData, ...options });
+/**
+ * List your API keys
+ *
+ * Your keys that are not revoked (expired ones included), newest first, at most 100. Never the keys themselves. Requires scope `keys:read` and a bearer token.
+ */
+export const useListApiKeys = <TData = Common.ListApiKeysDefaultResponse, TError = ListApiKeysError, TQueryKey extends Array<unknown> = unknown[]>(clientOptions: Options<ListApiKeysData, true> = {}, queryKey?: TQueryKey, options?: Omit<UseQueryOptions<TData, TError>, "queryKey" | "queryFn">) => useQuery<TData, TError>({ queryKey: Common.UseListApiKeysKeyFn(clientOptions, queryKey), queryFn: ({ signal }) => listApiKeys({ ...clientOptions, signal, throwOnError: true }).then(response => response.data as TData) as TData, ...options });
+/**
  * Register the caller as a user
  *
  * Creates the user whose id is the token `sub`. Requires scope `users:write`.
@@ -39,3 +53,21 @@ export const useCreateUser = <TData = Common.CreateUserMutationResult, TError = 
  * The owner is always the caller. Requires scope `invoices:write` and a registered user (`POST /v1/users`).
  */
 export const useCreateInvoice = <TData = Common.CreateInvoiceMutationResult, TError = CreateInvoiceError, TQueryKey extends Array<unknown> = unknown[], TContext = unknown>(mutationKey?: TQueryKey, options?: Omit<UseMutationOptions<TData, TError, Options<CreateInvoiceData, true>, TContext>, "mutationKey" | "mutationFn">) => useMutation<TData, TError, Options<CreateInvoiceData, true>, TContext>({ mutationKey: Common.UseCreateInvoiceKeyFn(mutationKey), mutationFn: clientOptions => createInvoice({ ...clientOptions, throwOnError: true }) as unknown as Promise<TData>, ...options });
+/**
+ * Queue a report
+ *
+ * Queues the report for the background worker and answers at once with its id; poll `Location`. A retried request with the same `Idempotency-Key` (and body) returns the same report, not a second one. Requires scope `reports:write` and a registered user. Strictly rate limited (bucket `reports`).
+ */
+export const useCreateReport = <TData = Common.CreateReportMutationResult, TError = CreateReportError, TQueryKey extends Array<unknown> = unknown[], TContext = unknown>(mutationKey?: TQueryKey, options?: Omit<UseMutationOptions<TData, TError, Options<CreateReportData, true>, TContext>, "mutationKey" | "mutationFn">) => useMutation<TData, TError, Options<CreateReportData, true>, TContext>({ mutationKey: Common.UseCreateReportKeyFn(mutationKey), mutationFn: clientOptions => createReport({ ...clientOptions, throwOnError: true }) as unknown as Promise<TData>, ...options });
+/**
+ * Create an API key for an integration
+ *
+ * The key acts for you with the scopes you give it (a subset of your token’s), for at most 90 days. The answer is the only time the key is shown: only its hash is stored. Rotate by creating a new key, moving the integration to it, then revoking the old one (both work in between). Requires scope `keys:write` and a bearer token.
+ */
+export const useCreateApiKey = <TData = Common.CreateApiKeyMutationResult, TError = CreateApiKeyError, TQueryKey extends Array<unknown> = unknown[], TContext = unknown>(mutationKey?: TQueryKey, options?: Omit<UseMutationOptions<TData, TError, Options<CreateApiKeyData, true>, TContext>, "mutationKey" | "mutationFn">) => useMutation<TData, TError, Options<CreateApiKeyData, true>, TContext>({ mutationKey: Common.UseCreateApiKeyKeyFn(mutationKey), mutationFn: clientOptions => createApiKey({ ...clientOptions, throwOnError: true }) as unknown as Promise<TData>, ...options });
+/**
+ * Revoke an API key
+ *
+ * From this request on, the key answers 401. Requires scope `keys:write` and a bearer token.
+ */
+export const useRevokeApiKey = <TData = Common.RevokeApiKeyMutationResult, TError = RevokeApiKeyError, TQueryKey extends Array<unknown> = unknown[], TContext = unknown>(mutationKey?: TQueryKey, options?: Omit<UseMutationOptions<TData, TError, Options<RevokeApiKeyData, true>, TContext>, "mutationKey" | "mutationFn">) => useMutation<TData, TError, Options<RevokeApiKeyData, true>, TContext>({ mutationKey: Common.UseRevokeApiKeyKeyFn(mutationKey), mutationFn: clientOptions => revokeApiKey({ ...clientOptions, throwOnError: true }) as unknown as Promise<TData>, ...options });

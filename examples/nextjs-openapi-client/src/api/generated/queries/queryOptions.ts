@@ -1,12 +1,14 @@
 // generated with @7nohe/openapi-react-query-codegen@3.0.2 
 
 import { queryOptions } from "@tanstack/react-query";
-import { getHealth, getInvoice, getUser, listInvoices, type Options } from "../requests/sdk.gen";
-import type { GetHealthData, GetInvoiceData, GetUserData, ListInvoicesData } from "../requests/types.gen";
+import { getHealth, getInvoice, getReport, getUser, listApiKeys, listInvoices, type Options } from "../requests/sdk.gen";
+import type { GetHealthData, GetInvoiceData, GetReportData, GetUserData, ListApiKeysData, ListInvoicesData } from "../requests/types.gen";
 import * as Common from "./common";
 
 /**
  * Liveness and readiness, with a database ping
+ *
+ * For load balancers and orchestrators: no authentication. 503 as soon as shutdown starts, so traffic moves away while in-flight requests finish. Limited per client address (bucket `health`).
  */
 export const getHealthOptions = (clientOptions: Options<GetHealthData, true> = {}, queryKey?: Array<unknown>) => queryOptions({ queryKey: Common.UseGetHealthKeyFn(clientOptions, queryKey), queryFn: ({ signal }) => getHealth({ ...clientOptions, signal, throwOnError: true }).then(response => response.data) });
 /**
@@ -27,3 +29,15 @@ export const listInvoicesOptions = (clientOptions: Options<ListInvoicesData, tru
  * Requires scope `invoices:read`. Another user's invoice answers 404, exactly like an unknown id.
  */
 export const getInvoiceOptions = (clientOptions: Options<GetInvoiceData, true>, queryKey?: Array<unknown>) => queryOptions({ queryKey: Common.UseGetInvoiceKeyFn(clientOptions, queryKey), queryFn: ({ signal }) => getInvoice({ ...clientOptions, signal, throwOnError: true }).then(response => response.data) });
+/**
+ * Read a report and its progress
+ *
+ * Requires scope `reports:read`. Another user's report answers 404, exactly like an unknown id.
+ */
+export const getReportOptions = (clientOptions: Options<GetReportData, true>, queryKey?: Array<unknown>) => queryOptions({ queryKey: Common.UseGetReportKeyFn(clientOptions, queryKey), queryFn: ({ signal }) => getReport({ ...clientOptions, signal, throwOnError: true }).then(response => response.data) });
+/**
+ * List your API keys
+ *
+ * Your keys that are not revoked (expired ones included), newest first, at most 100. Never the keys themselves. Requires scope `keys:read` and a bearer token.
+ */
+export const listApiKeysOptions = (clientOptions: Options<ListApiKeysData, true> = {}, queryKey?: Array<unknown>) => queryOptions({ queryKey: Common.UseListApiKeysKeyFn(clientOptions, queryKey), queryFn: ({ signal }) => listApiKeys({ ...clientOptions, signal, throwOnError: true }).then(response => response.data) });

@@ -1,12 +1,14 @@
 // generated with @7nohe/openapi-react-query-codegen@3.0.2 
 
 import { useSuspenseQuery, type UseSuspenseQueryOptions } from "@tanstack/react-query";
-import { getHealth, getInvoice, getUser, listInvoices, type Options } from "../requests/sdk.gen";
-import type { GetHealthData, GetHealthError, GetInvoiceData, GetInvoiceError, GetUserData, GetUserError, ListInvoicesData, ListInvoicesError } from "../requests/types.gen";
+import { getHealth, getInvoice, getReport, getUser, listApiKeys, listInvoices, type Options } from "../requests/sdk.gen";
+import type { GetHealthData, GetHealthError, GetInvoiceData, GetInvoiceError, GetReportData, GetReportError, GetUserData, GetUserError, ListApiKeysData, ListApiKeysError, ListInvoicesData, ListInvoicesError } from "../requests/types.gen";
 import * as Common from "./common";
 
 /**
  * Liveness and readiness, with a database ping
+ *
+ * For load balancers and orchestrators: no authentication. 503 as soon as shutdown starts, so traffic moves away while in-flight requests finish. Limited per client address (bucket `health`).
  */
 export const useGetHealthSuspense = <TData = NonNullable<Common.GetHealthDefaultResponse>, TError = GetHealthError, TQueryKey extends Array<unknown> = unknown[]>(clientOptions: Options<GetHealthData, true> = {}, queryKey?: TQueryKey, options?: Omit<UseSuspenseQueryOptions<TData, TError>, "queryKey" | "queryFn">) => useSuspenseQuery<TData, TError>({ queryKey: Common.UseGetHealthKeyFn(clientOptions, queryKey), queryFn: ({ signal }) => getHealth({ ...clientOptions, signal, throwOnError: true }).then(response => response.data as TData) as TData, ...options });
 /**
@@ -27,3 +29,15 @@ export const useListInvoicesSuspense = <TData = NonNullable<Common.ListInvoicesD
  * Requires scope `invoices:read`. Another user's invoice answers 404, exactly like an unknown id.
  */
 export const useGetInvoiceSuspense = <TData = NonNullable<Common.GetInvoiceDefaultResponse>, TError = GetInvoiceError, TQueryKey extends Array<unknown> = unknown[]>(clientOptions: Options<GetInvoiceData, true>, queryKey?: TQueryKey, options?: Omit<UseSuspenseQueryOptions<TData, TError>, "queryKey" | "queryFn">) => useSuspenseQuery<TData, TError>({ queryKey: Common.UseGetInvoiceKeyFn(clientOptions, queryKey), queryFn: ({ signal }) => getInvoice({ ...clientOptions, signal, throwOnError: true }).then(response => response.data as TData) as TData, ...options });
+/**
+ * Read a report and its progress
+ *
+ * Requires scope `reports:read`. Another user's report answers 404, exactly like an unknown id.
+ */
+export const useGetReportSuspense = <TData = NonNullable<Common.GetReportDefaultResponse>, TError = GetReportError, TQueryKey extends Array<unknown> = unknown[]>(clientOptions: Options<GetReportData, true>, queryKey?: TQueryKey, options?: Omit<UseSuspenseQueryOptions<TData, TError>, "queryKey" | "queryFn">) => useSuspenseQuery<TData, TError>({ queryKey: Common.UseGetReportKeyFn(clientOptions, queryKey), queryFn: ({ signal }) => getReport({ ...clientOptions, signal, throwOnError: true }).then(response => response.data as TData) as TData, ...options });
+/**
+ * List your API keys
+ *
+ * Your keys that are not revoked (expired ones included), newest first, at most 100. Never the keys themselves. Requires scope `keys:read` and a bearer token.
+ */
+export const useListApiKeysSuspense = <TData = NonNullable<Common.ListApiKeysDefaultResponse>, TError = ListApiKeysError, TQueryKey extends Array<unknown> = unknown[]>(clientOptions: Options<ListApiKeysData, true> = {}, queryKey?: TQueryKey, options?: Omit<UseSuspenseQueryOptions<TData, TError>, "queryKey" | "queryFn">) => useSuspenseQuery<TData, TError>({ queryKey: Common.UseListApiKeysKeyFn(clientOptions, queryKey), queryFn: ({ signal }) => listApiKeys({ ...clientOptions, signal, throwOnError: true }).then(response => response.data as TData) as TData, ...options });

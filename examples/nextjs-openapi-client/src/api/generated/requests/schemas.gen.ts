@@ -41,6 +41,7 @@ export const ErrorSchema = {
                 },
                 message: {
                     type: 'string',
+                    maxLength: 1000,
                     example: 'The request is invalid'
                 },
                 details: {
@@ -50,10 +51,12 @@ export const ErrorSchema = {
                         properties: {
                             path: {
                                 type: 'string',
+                                maxLength: 200,
                                 example: 'body.amountCents'
                             },
                             message: {
-                                type: 'string'
+                                type: 'string',
+                                maxLength: 1000
                             }
                         },
                         required: [
@@ -61,6 +64,7 @@ export const ErrorSchema = {
                             'message'
                         ]
                     },
+                    maxItems: 100,
                     description: 'Present on `validation_failed`: one entry per failing field.'
                 }
             },
@@ -85,12 +89,14 @@ export const ErrorCodeSchema = {
         'not_found',
         'method_not_allowed',
         'conflict',
+        'idempotency_key_reused',
         'payload_too_large',
         'rate_limited',
         'internal_error',
-        'service_unavailable'
+        'service_unavailable',
+        'jobs_unavailable'
     ],
-    description: '- `bad_request` (400): The request could not be read (for example malformed JSON).\n- `validation_failed` (400): The request did not match the schema; `details` lists every failing field.\n- `unauthorized` (401): Missing, malformed, expired or otherwise invalid bearer token.\n- `forbidden` (403): The token is valid but lacks the scope this endpoint requires.\n- `not_found` (404): No such route, or no such resource visible to the caller.\n- `method_not_allowed` (405): The path exists but not with this method; see the `Allow` header.\n- `conflict` (409): The request conflicts with the current state (for example the user already exists).\n- `payload_too_large` (413): The request body is larger than 64 KB.\n- `rate_limited` (429): Too many requests for this user and endpoint; see `Retry-After`.\n- `internal_error` (500): Unexpected failure. Details are logged, never returned.\n- `service_unavailable` (503): The service is shutting down or a dependency (the database) is down.'
+    description: '- `bad_request` (400): The request could not be read (for example malformed JSON).\n- `validation_failed` (400): The request did not match the schema; `details` lists every failing field.\n- `unauthorized` (401): Missing, malformed, expired or otherwise invalid bearer token or API key (wrong, expired or revoked).\n- `forbidden` (403): The token or key is valid but lacks the scope this endpoint requires, or an API key tried to manage API keys.\n- `not_found` (404): No such route, or no such resource visible to the caller.\n- `method_not_allowed` (405): The path exists but not with this method; see the `Allow` header.\n- `conflict` (409): The request conflicts with the current state (for example the user already exists).\n- `idempotency_key_reused` (409): This `Idempotency-Key` was already used with a different request body.\n- `payload_too_large` (413): The request body is larger than 64 KB.\n- `rate_limited` (429): Too many requests for this user and endpoint; see `Retry-After`.\n- `internal_error` (500): Unexpected failure. Details are logged, never returned.\n- `service_unavailable` (503): The service is shutting down or a dependency (the database) is down.\n- `jobs_unavailable` (503): Background jobs are not configured (`REDIS_URL` and `DATABASE_URL` are needed) or Redis is unreachable.'
 } as const;
 
 export const UserSchema = {
@@ -104,6 +110,7 @@ export const UserSchema = {
         },
         email: {
             type: 'string',
+            maxLength: 320,
             format: 'email',
             example: 'alice@example.com'
         },
@@ -115,6 +122,7 @@ export const UserSchema = {
         },
         createdAt: {
             type: 'string',
+            maxLength: 40,
             format: 'date-time',
             example: '2026-01-01T00:00:00.000Z'
         }
@@ -155,7 +163,8 @@ export const InvoiceListSchema = {
             type: 'array',
             items: {
                 $ref: '#/components/schemas/Invoice'
-            }
+            },
+            maxItems: 100
         }
     },
     required: [
@@ -168,6 +177,7 @@ export const InvoiceSchema = {
     properties: {
         id: {
             type: 'string',
+            maxLength: 36,
             format: 'uuid',
             example: '0b9f6f5e-2f7c-4e4b-9a55-3f1b8f0d2c11'
         },
@@ -179,17 +189,23 @@ export const InvoiceSchema = {
         },
         amountCents: {
             type: 'integer',
-            exclusiveMinimum: 0,
+            minimum: 1,
+            maximum: 1000000000,
+            format: 'int32',
             example: 12500
         },
         currency: {
             type: 'string',
+            minLength: 3,
+            maxLength: 3,
             pattern: '^[A-Z]{3}$',
             example: 'EUR',
             description: 'ISO 4217 code.'
         },
         description: {
             type: 'string',
+            minLength: 1,
+            maxLength: 500,
             example: 'Consulting, March'
         },
         status: {
@@ -197,6 +213,7 @@ export const InvoiceSchema = {
         },
         createdAt: {
             type: 'string',
+            maxLength: 40,
             format: 'date-time'
         }
     },
@@ -226,11 +243,13 @@ export const CreateInvoiceSchema = {
     properties: {
         amountCents: {
             type: 'integer',
-            exclusiveMinimum: 0,
-            maximum: 1000000000
+            minimum: 1,
+            maximum: 1000000000,
+            format: 'int32'
         },
         currency: {
             type: 'string',
+            maxLength: 3,
             pattern: '^[A-Z]{3}$'
         },
         description: {
@@ -248,4 +267,321 @@ export const CreateInvoiceSchema = {
         'description'
     ],
     additionalProperties: false
+} as const;
+
+export const ReportAcceptedSchema = {
+    type: 'object',
+    properties: {
+        id: {
+            type: 'string',
+            maxLength: 36,
+            format: 'uuid',
+            example: '6f1a0c1e-5b7d-8a3f-9c2e-1d4b6a8f0e27'
+        },
+        status: {
+            $ref: '#/components/schemas/ReportStatus'
+        }
+    },
+    required: [
+        'id',
+        'status'
+    ]
+} as const;
+
+export const ReportStatusSchema = {
+    type: 'string',
+    enum: [
+        'queued',
+        'running',
+        'succeeded',
+        'failed'
+    ]
+} as const;
+
+export const CreateReportSchema = {
+    type: 'object',
+    properties: {
+        kind: {
+            $ref: '#/components/schemas/ReportKind'
+        },
+        from: {
+            type: 'string',
+            maxLength: 40,
+            format: 'date-time',
+            example: '2026-01-01T00:00:00Z',
+            description: 'Start of the period (inclusive). Default: `to` minus 366 days.'
+        },
+        to: {
+            type: 'string',
+            maxLength: 40,
+            format: 'date-time',
+            example: '2026-04-01T00:00:00Z',
+            description: 'End of the period (exclusive). Default: now.'
+        }
+    },
+    required: [
+        'kind'
+    ],
+    additionalProperties: false
+} as const;
+
+export const ReportKindSchema = {
+    type: 'string',
+    enum: [
+        'invoice-summary'
+    ],
+    description: '`invoice-summary`: count and totals of your invoices, per currency and status, created in [`from`, `to`).'
+} as const;
+
+export const ReportSchema = {
+    type: 'object',
+    properties: {
+        id: {
+            type: 'string',
+            maxLength: 36,
+            format: 'uuid'
+        },
+        status: {
+            $ref: '#/components/schemas/ReportStatus'
+        },
+        progress: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 100,
+            format: 'int32',
+            description: 'Percent done; 100 once succeeded.'
+        },
+        result: {
+            $ref: '#/components/schemas/InvoiceSummary'
+        },
+        error: {
+            type: 'string',
+            maxLength: 500,
+            description: 'Present once `status` is `failed`: why, in words the owner can act on.'
+        }
+    },
+    required: [
+        'id',
+        'status',
+        'progress'
+    ]
+} as const;
+
+export const InvoiceSummarySchema = {
+    type: 'object',
+    properties: {
+        kind: {
+            type: 'string',
+            enum: [
+                'invoice-summary'
+            ]
+        },
+        from: {
+            type: 'string',
+            maxLength: 40,
+            format: 'date-time'
+        },
+        to: {
+            type: 'string',
+            maxLength: 40,
+            format: 'date-time'
+        },
+        invoiceCount: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 9007199254740991,
+            format: 'int64'
+        },
+        totals: {
+            type: 'array',
+            items: {
+                type: 'object',
+                properties: {
+                    currency: {
+                        type: 'string',
+                        minLength: 3,
+                        maxLength: 3,
+                        pattern: '^[A-Z]{3}$',
+                        example: 'EUR'
+                    },
+                    status: {
+                        type: 'string',
+                        enum: [
+                            'draft',
+                            'open',
+                            'paid',
+                            'void'
+                        ]
+                    },
+                    count: {
+                        type: 'integer',
+                        minimum: 1,
+                        maximum: 9007199254740991,
+                        format: 'int64'
+                    },
+                    amountCents: {
+                        type: 'integer',
+                        minimum: 1,
+                        maximum: 9007199254740991,
+                        format: 'int64'
+                    }
+                },
+                required: [
+                    'currency',
+                    'status',
+                    'count',
+                    'amountCents'
+                ]
+            },
+            maxItems: 1000
+        }
+    },
+    required: [
+        'kind',
+        'from',
+        'to',
+        'invoiceCount',
+        'totals'
+    ],
+    description: 'Present once `status` is `succeeded`.'
+} as const;
+
+export const CreatedApiKeySchema = {
+    allOf: [
+        {
+            $ref: '#/components/schemas/ApiKey'
+        },
+        {
+            type: 'object',
+            properties: {
+                key: {
+                    type: 'string',
+                    minLength: 80,
+                    maxLength: 80,
+                    pattern: '^hsk_[0-9a-f]{32}_[A-Za-z0-9_-]{43}$',
+                    description: 'The key. Shown this once: only a hash of it is stored. Send it as `X-API-Key`.',
+                    example: 'hsk_0b9f6f5e2f7c4e4b9a553f1b8f0d2c11_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
+                }
+            },
+            required: [
+                'key'
+            ]
+        }
+    ]
+} as const;
+
+export const ApiKeyScopeSchema = {
+    type: 'string',
+    enum: [
+        'users:read',
+        'users:write',
+        'users:admin',
+        'invoices:read',
+        'invoices:write',
+        'reports:read',
+        'reports:write'
+    ]
+} as const;
+
+export const ApiKeySchema = {
+    type: 'object',
+    properties: {
+        id: {
+            type: 'string',
+            maxLength: 36,
+            format: 'uuid'
+        },
+        name: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100
+        },
+        prefix: {
+            type: 'string',
+            minLength: 12,
+            maxLength: 12,
+            pattern: '^hsk_[0-9a-f]{8}$',
+            example: 'hsk_0b9f6f5e',
+            description: 'The start of the key, to tell keys apart.'
+        },
+        scopes: {
+            type: 'array',
+            items: {
+                $ref: '#/components/schemas/ApiKeyScope'
+            },
+            maxItems: 7
+        },
+        createdAt: {
+            type: 'string',
+            maxLength: 40,
+            format: 'date-time'
+        },
+        expiresAt: {
+            type: 'string',
+            maxLength: 40,
+            format: 'date-time'
+        }
+    },
+    required: [
+        'id',
+        'name',
+        'prefix',
+        'scopes',
+        'createdAt',
+        'expiresAt'
+    ]
+} as const;
+
+export const CreateApiKeySchema = {
+    type: 'object',
+    properties: {
+        name: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+            example: 'Acme billing sync'
+        },
+        scopes: {
+            type: 'array',
+            items: {
+                $ref: '#/components/schemas/ApiKeyScope'
+            },
+            minItems: 1,
+            maxItems: 7,
+            example: [
+                'invoices:read'
+            ],
+            description: 'A subset of the scopes of your own token.'
+        },
+        expiresInDays: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 90,
+            format: 'int32',
+            example: 30,
+            description: 'At most 90 days: rotate keys by creating a new one, then revoking the old.'
+        }
+    },
+    required: [
+        'name',
+        'scopes',
+        'expiresInDays'
+    ],
+    additionalProperties: false
+} as const;
+
+export const ApiKeyListSchema = {
+    type: 'object',
+    properties: {
+        items: {
+            type: 'array',
+            items: {
+                $ref: '#/components/schemas/ApiKey'
+            },
+            maxItems: 100
+        }
+    },
+    required: [
+        'items'
+    ]
 } as const;

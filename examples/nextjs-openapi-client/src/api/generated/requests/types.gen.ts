@@ -28,17 +28,19 @@ export type Error = {
 /**
  * - `bad_request` (400): The request could not be read (for example malformed JSON).
  * - `validation_failed` (400): The request did not match the schema; `details` lists every failing field.
- * - `unauthorized` (401): Missing, malformed, expired or otherwise invalid bearer token.
- * - `forbidden` (403): The token is valid but lacks the scope this endpoint requires.
+ * - `unauthorized` (401): Missing, malformed, expired or otherwise invalid bearer token or API key (wrong, expired or revoked).
+ * - `forbidden` (403): The token or key is valid but lacks the scope this endpoint requires, or an API key tried to manage API keys.
  * - `not_found` (404): No such route, or no such resource visible to the caller.
  * - `method_not_allowed` (405): The path exists but not with this method; see the `Allow` header.
  * - `conflict` (409): The request conflicts with the current state (for example the user already exists).
+ * - `idempotency_key_reused` (409): This `Idempotency-Key` was already used with a different request body.
  * - `payload_too_large` (413): The request body is larger than 64 KB.
  * - `rate_limited` (429): Too many requests for this user and endpoint; see `Retry-After`.
  * - `internal_error` (500): Unexpected failure. Details are logged, never returned.
  * - `service_unavailable` (503): The service is shutting down or a dependency (the database) is down.
+ * - `jobs_unavailable` (503): Background jobs are not configured (`REDIS_URL` and `DATABASE_URL` are needed) or Redis is unreachable.
  */
-export type ErrorCode = 'bad_request' | 'validation_failed' | 'unauthorized' | 'forbidden' | 'not_found' | 'method_not_allowed' | 'conflict' | 'payload_too_large' | 'rate_limited' | 'internal_error' | 'service_unavailable';
+export type ErrorCode = 'bad_request' | 'validation_failed' | 'unauthorized' | 'forbidden' | 'not_found' | 'method_not_allowed' | 'conflict' | 'idempotency_key_reused' | 'payload_too_large' | 'rate_limited' | 'internal_error' | 'service_unavailable' | 'jobs_unavailable';
 
 export type User = {
     id: string;
@@ -78,6 +80,97 @@ export type CreateInvoice = {
     status?: InvoiceStatus;
 };
 
+export type ReportAccepted = {
+    id: string;
+    status: ReportStatus;
+};
+
+export type ReportStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export type CreateReport = {
+    kind: ReportKind;
+    /**
+     * Start of the period (inclusive). Default: `to` minus 366 days.
+     */
+    from?: string;
+    /**
+     * End of the period (exclusive). Default: now.
+     */
+    to?: string;
+};
+
+/**
+ * `invoice-summary`: count and totals of your invoices, per currency and status, created in [`from`, `to`).
+ */
+export type ReportKind = 'invoice-summary';
+
+export type Report = {
+    id: string;
+    status: ReportStatus;
+    /**
+     * Percent done; 100 once succeeded.
+     */
+    progress: number;
+    result?: InvoiceSummary;
+    /**
+     * Present once `status` is `failed`: why, in words the owner can act on.
+     */
+    error?: string;
+};
+
+/**
+ * Present once `status` is `succeeded`.
+ */
+export type InvoiceSummary = {
+    kind: 'invoice-summary';
+    from: string;
+    to: string;
+    invoiceCount: number;
+    totals: Array<{
+        currency: string;
+        status: 'draft' | 'open' | 'paid' | 'void';
+        count: number;
+        amountCents: number;
+    }>;
+};
+
+export type CreatedApiKey = ApiKey & {
+    /**
+     * The key. Shown this once: only a hash of it is stored. Send it as `X-API-Key`.
+     */
+    key: string;
+};
+
+export type ApiKeyScope = 'users:read' | 'users:write' | 'users:admin' | 'invoices:read' | 'invoices:write' | 'reports:read' | 'reports:write';
+
+export type ApiKey = {
+    id: string;
+    name: string;
+    /**
+     * The start of the key, to tell keys apart.
+     */
+    prefix: string;
+    scopes: Array<ApiKeyScope>;
+    createdAt: string;
+    expiresAt: string;
+};
+
+export type CreateApiKey = {
+    name: string;
+    /**
+     * A subset of the scopes of your own token.
+     */
+    scopes: Array<ApiKeyScope>;
+    /**
+     * At most 90 days: rotate keys by creating a new one, then revoking the old.
+     */
+    expiresInDays: number;
+};
+
+export type ApiKeyList = {
+    items: Array<ApiKey>;
+};
+
 export type GetHealthData = {
     body?: never;
     path?: never;
@@ -86,6 +179,14 @@ export type GetHealthData = {
 };
 
 export type GetHealthErrors = {
+    /**
+     * Too many calls from this address (`rate_limited`); see `Retry-After`.
+     */
+    429: Error;
+    /**
+     * Unexpected error (`internal_error`).
+     */
+    500: Error;
     /**
      * Shutting down, or the database is down (`service_unavailable`).
      */
@@ -338,3 +439,246 @@ export type GetInvoiceResponses = {
 };
 
 export type GetInvoiceResponse = GetInvoiceResponses[keyof GetInvoiceResponses];
+
+export type CreateReportData = {
+    body: CreateReport;
+    headers?: {
+        /**
+         * Header names are case-insensitive: send it as `Idempotency-Key`.
+         */
+        'idempotency-key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/v1/reports';
+};
+
+export type CreateReportErrors = {
+    /**
+     * Invalid body or Idempotency-Key (`validation_failed`, `bad_request`).
+     */
+    400: Error;
+    /**
+     * Missing or invalid bearer token (`unauthorized`).
+     */
+    401: Error;
+    /**
+     * The token lacks the required scope (`forbidden`).
+     */
+    403: Error;
+    /**
+     * The caller is not registered (`conflict`), or the Idempotency-Key was used with another body (`idempotency_key_reused`).
+     */
+    409: Error;
+    /**
+     * Body over 64 KB (`payload_too_large`).
+     */
+    413: Error;
+    /**
+     * Rate limit exceeded (`rate_limited`); see `Retry-After`.
+     */
+    429: Error;
+    /**
+     * Unexpected error (`internal_error`).
+     */
+    500: Error;
+    /**
+     * Background jobs are not configured or Redis is unreachable (`jobs_unavailable`).
+     */
+    503: Error;
+};
+
+export type CreateReportError = CreateReportErrors[keyof CreateReportErrors];
+
+export type CreateReportResponses = {
+    /**
+     * Queued (or already queued under this Idempotency-Key).
+     */
+    202: ReportAccepted;
+};
+
+export type CreateReportResponse = CreateReportResponses[keyof CreateReportResponses];
+
+export type GetReportData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/v1/reports/{id}';
+};
+
+export type GetReportErrors = {
+    /**
+     * Invalid id (`validation_failed`).
+     */
+    400: Error;
+    /**
+     * Missing or invalid bearer token (`unauthorized`).
+     */
+    401: Error;
+    /**
+     * The token lacks the required scope (`forbidden`).
+     */
+    403: Error;
+    /**
+     * No such report owned by the caller (`not_found`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`rate_limited`); see `Retry-After`.
+     */
+    429: Error;
+    /**
+     * Unexpected error (`internal_error`).
+     */
+    500: Error;
+    /**
+     * Background jobs are not configured or Redis is unreachable (`jobs_unavailable`).
+     */
+    503: Error;
+};
+
+export type GetReportError = GetReportErrors[keyof GetReportErrors];
+
+export type GetReportResponses = {
+    /**
+     * The report: queued, running (with progress), succeeded (with its result) or failed (with the reason).
+     */
+    200: Report;
+};
+
+export type GetReportResponse = GetReportResponses[keyof GetReportResponses];
+
+export type ListApiKeysData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/api-keys';
+};
+
+export type ListApiKeysErrors = {
+    /**
+     * Missing or invalid bearer token (`unauthorized`).
+     */
+    401: Error;
+    /**
+     * The token lacks the required scope (`forbidden`).
+     */
+    403: Error;
+    /**
+     * Rate limit exceeded (`rate_limited`); see `Retry-After`.
+     */
+    429: Error;
+    /**
+     * Unexpected error (`internal_error`).
+     */
+    500: Error;
+};
+
+export type ListApiKeysError = ListApiKeysErrors[keyof ListApiKeysErrors];
+
+export type ListApiKeysResponses = {
+    /**
+     * Your keys.
+     */
+    200: ApiKeyList;
+};
+
+export type ListApiKeysResponse = ListApiKeysResponses[keyof ListApiKeysResponses];
+
+export type CreateApiKeyData = {
+    body: CreateApiKey;
+    path?: never;
+    query?: never;
+    url: '/v1/api-keys';
+};
+
+export type CreateApiKeyErrors = {
+    /**
+     * Invalid body (`validation_failed`, `bad_request`).
+     */
+    400: Error;
+    /**
+     * Missing or invalid bearer token (`unauthorized`).
+     */
+    401: Error;
+    /**
+     * The token lacks the required scope (`forbidden`).
+     */
+    403: Error;
+    /**
+     * The caller is not registered, or already holds 20 live keys (`conflict`).
+     */
+    409: Error;
+    /**
+     * Body over 64 KB (`payload_too_large`).
+     */
+    413: Error;
+    /**
+     * Rate limit exceeded (`rate_limited`); see `Retry-After`.
+     */
+    429: Error;
+    /**
+     * Unexpected error (`internal_error`).
+     */
+    500: Error;
+};
+
+export type CreateApiKeyError = CreateApiKeyErrors[keyof CreateApiKeyErrors];
+
+export type CreateApiKeyResponses = {
+    /**
+     * The key, shown this once.
+     */
+    201: CreatedApiKey;
+};
+
+export type CreateApiKeyResponse = CreateApiKeyResponses[keyof CreateApiKeyResponses];
+
+export type RevokeApiKeyData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/v1/api-keys/{id}';
+};
+
+export type RevokeApiKeyErrors = {
+    /**
+     * Invalid id (`validation_failed`).
+     */
+    400: Error;
+    /**
+     * Missing or invalid bearer token (`unauthorized`).
+     */
+    401: Error;
+    /**
+     * The token lacks the required scope (`forbidden`).
+     */
+    403: Error;
+    /**
+     * No such live key of yours (`not_found`).
+     */
+    404: Error;
+    /**
+     * Rate limit exceeded (`rate_limited`); see `Retry-After`.
+     */
+    429: Error;
+    /**
+     * Unexpected error (`internal_error`).
+     */
+    500: Error;
+};
+
+export type RevokeApiKeyError = RevokeApiKeyErrors[keyof RevokeApiKeyErrors];
+
+export type RevokeApiKeyResponses = {
+    /**
+     * Revoked.
+     */
+    204: void;
+};
+
+export type RevokeApiKeyResponse = RevokeApiKeyResponses[keyof RevokeApiKeyResponses];
