@@ -1,0 +1,1 @@
+"""The guide's Flask code as a small, tested app."""
