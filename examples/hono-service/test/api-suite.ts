@@ -293,6 +293,16 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
         expect(paths).toEqual(expect.arrayContaining(['body.email', 'body.name', 'body']));
       });
 
+      it('answers hostile ids and text (NUL, control characters, overlong) with 400, never a 500', async () => {
+        const admin = await idp.token('admin', 'users:read users:admin invoices:read invoices:write');
+        for (const path of ['/v1/users/%00', '/v1/users/a%01b', `/v1/users/${'a'.repeat(129)}`, '/v1/invoices/%00', `/v1/invoices/${'9'.repeat(5000)}`]) {
+          await expectError(await request(path, jsonRequest('GET', admin)), 400, 'validation_failed');
+        }
+        const nul = await expectError(await request('/v1/invoices', jsonRequest('POST', alice, { amountCents: 1, currency: 'EUR', description: 'a\u0000b' })), 400, 'validation_failed');
+        expect(nul.details?.[0]?.path).toBe('body.description');
+        await expectError(await request('/v1/users', jsonRequest('POST', bob, { email: 'x@example.com', name: '\u0000' })), 400, 'validation_failed');
+      });
+
       it('answers malformed JSON with 400 bad_request', async () => {
         await expectError(await request('/v1/users', jsonRequest('POST', alice, '{"email":')), 400, 'bad_request');
       });

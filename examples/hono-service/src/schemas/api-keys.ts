@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { int32, timestamp, uuid } from './common.ts';
+import { int32, text, timestamp, uuid } from './common.ts';
 
 /** Scopes a key may carry: any the creator holds, except managing keys (keys never manage keys). */
 export const API_KEY_SCOPES = ['users:read', 'users:write', 'users:admin', 'invoices:read', 'invoices:write', 'reports:read', 'reports:write'] as const;
@@ -15,7 +15,7 @@ export const ApiKeyScopeSchema = z.enum(API_KEY_SCOPES).openapi('ApiKeyScope');
 /** Body of `POST /v1/api-keys`. */
 export const CreateApiKeySchema = z
   .object({
-    name: z.string().trim().min(1).max(100).openapi({ example: 'Acme billing sync' }),
+    name: text(1, 100).openapi({ example: 'Acme billing sync' }),
     scopes: z
       .array(ApiKeyScopeSchema)
       .min(1)

@@ -14,3 +14,15 @@ export const int32 = (min: number, max: number) => z.number().int().min(min).max
 
 /** An integer in [min, max] beyond 32 bits (JavaScript numbers are exact up to 2^53 - 1). */
 export const int64 = (min: number, max = Number.MAX_SAFE_INTEGER) => z.number().int().min(min).max(max).openapi({ format: 'int64' });
+
+/**
+ * Free text from a client: trimmed, bounded, and without NUL, which PostgreSQL refuses in text
+ * columns (SQLSTATE 22021): refused here as a 400, not turned into a 500 by the database.
+ */
+export const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .regex(/^[^\u0000]*$/, 'Text must not contain NUL characters');

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { int32, timestamp, uuid } from './common.ts';
+import { int32, text, timestamp, uuid } from './common.ts';
 import { UserIdSchema } from './users.ts';
 
 /** Lifecycle of an invoice. A string union, not an enum: erasable TypeScript only. */
@@ -23,7 +23,7 @@ export const CreateInvoiceSchema = z
   .object({
     amountCents: int32(1, 1_000_000_000),
     currency: z.string().max(3).regex(/^[A-Z]{3}$/, 'Use a 3-letter ISO 4217 code such as EUR'),
-    description: z.string().trim().min(1).max(500),
+    description: text(1, 500),
     status: InvoiceStatusSchema.default('draft'),
   })
   .strict()

@@ -1,8 +1,14 @@
 import { z } from '@hono/zod-openapi';
-import { timestamp } from './common.ts';
+import { text, timestamp } from './common.ts';
 
 /** A user id is the `sub` of the user's tokens, as issued by the identity provider. */
-export const UserIdSchema = z.string().min(1).max(128).openapi({ example: 'alice' });
+// No control characters: none belongs in a subject, and NUL would reach the database as a 500.
+export const UserIdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[^\u0000-\u001f\u007f]+$/, 'A user id has no control characters')
+  .openapi({ example: 'alice' });
 
 /** A user as the API returns it. */
 export const UserSchema = z
@@ -18,7 +24,7 @@ export const UserSchema = z
 export const CreateUserSchema = z
   .object({
     email: z.email().max(320),
-    name: z.string().trim().min(1).max(200),
+    name: text(1, 200),
   })
   .strict()
   .openapi('CreateUser');
