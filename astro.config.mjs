@@ -46,6 +46,8 @@ export default defineConfig({
 			logo: { src: './src/assets/logo.svg', alt: 'EGCA' },
 			favicon: '/favicon.svg',
 			lastUpdated: true,
+			// Example pages list the sections the Example component renders in "On this page".
+			routeMiddleware: './src/route-data.ts',
 			expressiveCode: {
 				// Wrapped lines instead of horizontal scrolling: readable on narrow screens, and no
 				// unnamed scroll regions for screen readers (axe: landmark-unique).

@@ -9,13 +9,20 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { unzipSync } from 'fflate';
+import { catalog } from '../src/lib/example-project/catalog.ts';
 import { expectNoAxeViolations, useTheme } from './axe.ts';
 
-/** The test's own reading of an example: git's tracked list and the bytes on disk. */
-function trackedFiles(name: string): Map<string, Buffer> {
+/** The test's own reading of an example's files: git's tracked list and the bytes on disk. */
+function trackedFiles(name: string, prefix = ''): Map<string, Buffer> {
 	const dir = `examples/${name}`;
 	const paths = execFileSync('git', ['ls-files', '-z', '--', dir], { encoding: 'utf8' }).split('\0').filter(Boolean);
-	return new Map(paths.filter((path) => existsSync(path)).map((path) => [path.slice(dir.length + 1), readFileSync(path)]));
+	return new Map(paths.filter((path) => existsSync(path)).map((path) => [`${prefix}${path.slice(dir.length + 1)}`, readFileSync(path)]));
+}
+
+/** What StackBlitz and the zip must hold: the example's tracked files, and each example it carries in a folder of its name. */
+function projectFiles(name: string): Map<string, Buffer> {
+	const included = (catalog[name]?.includes ?? []).flatMap((other) => [...trackedFiles(other, `${other}/`)]);
+	return new Map([...trackedFiles(name), ...included]);
 }
 
 const examplesWithPages = readdirSync('content/docs/examples')
@@ -57,7 +64,7 @@ function expectProject(post: StackBlitzPost, name: string) {
 		// The SDK escapes brackets in paths (Next's `[id]` folders) so they do not end the field name.
 		if (match) files.set(match[1]!.replace(/%5B/g, '[').replace(/%5D/g, ']'), value);
 	}
-	const tracked = trackedFiles(name);
+	const tracked = projectFiles(name);
 	expect([...files.keys()].sort()).toEqual([...tracked.keys()].sort());
 	for (const [path, bytes] of tracked) expect(lf(files.get(path)!), path).toBe(lf(bytes.toString('utf8')));
 	expect(post.fields.get('project[template]')).toBe('node');
@@ -90,6 +97,25 @@ for (const name of examplesWithPages) {
 			expect(urls.filter((url) => !url.startsWith('http://localhost:'))).toEqual([]);
 			expect(urls.filter((url) => url.includes(sdkChunk!) || url.includes('project.json'))).toEqual([]);
 			await expect(page.getByRole('button', { name: 'Open in StackBlitz' })).toBeVisible();
+		});
+
+		test('says what StackBlitz runs, on which Node, and lists its sections in "On this page"', async ({ page }) => {
+			const payload = JSON.parse(readFileSync(`dist/examples/${name}/project.json`, 'utf8'));
+			await page.goto(`/examples/${name}/`);
+			const runtime = page.getByTestId('example-webcontainer');
+			// No example pins a Node version: WebContainers' default applies (the parity check runs the same).
+			await expect(runtime).toContainText('it runs on Node 20.19.1');
+			await expect(runtime).toContainText(`then npm run ${payload.options.startScript}`);
+			for (const included of catalog[name]?.includes ?? []) await expect(runtime).toContainText(`The project carries ${included} in ${included}/`);
+			const toc = page.getByRole('navigation', { name: 'On this page' });
+			for (const [id, text] of [
+				['open', 'Open it'],
+				['run-locally', 'Run it locally'],
+				['files', 'Files'],
+			]) {
+				await expect(toc.getByRole('link', { name: text, exact: true })).toHaveAttribute('href', `#${name}-${id}`);
+				await expect(page.locator(`#${name}-${id}`)).toHaveText(text);
+			}
 		});
 
 		test('Open in StackBlitz posts exactly the tracked files, template, title and open file', async ({ page, context }) => {
@@ -175,11 +201,11 @@ for (const name of examplesWithPages) {
 }
 
 for (const name of examplesWithProjects) {
-	test(`the download of ${name} holds exactly its tracked files`, async ({ request }) => {
+	test(`the download of ${name} holds exactly its tracked files (and those of the examples it carries)`, async ({ request }) => {
 		const response = await request.get(`/downloads/${name}.zip`);
 		expect(response.ok()).toBe(true);
 		const entries = unzipSync(new Uint8Array(await response.body()));
-		const tracked = trackedFiles(name);
+		const tracked = projectFiles(name);
 		expect(Object.keys(entries).sort()).toEqual([...tracked.keys()].map((path) => `${name}/${path}`).sort());
 		for (const [path, bytes] of tracked) expect(Buffer.from(entries[`${name}/${path}`]!).equals(bytes), path).toBe(true);
 	});

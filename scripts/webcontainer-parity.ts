@@ -6,7 +6,7 @@
  *      `/examples/<name>/project.json` (the files posted to StackBlitz, not the working tree),
  *      written to a fresh folder;
  *   2. `npm install` with the Node WebContainers would pick (20.19.1 unless pinned, see
- *      node-version.ts) and npm 10.8.2; then every native addon is deleted (WebContainers cannot
+ *      src/lib/example-project/webcontainer-node.ts) and npm 10.8.2; then every native addon is deleted (WebContainers cannot
  *      load them), Next.js is sent down its WebContainer path (`NEXT_TEST_WASM`: the WASM
  *      compiler, downloaded as Next downloads it there), and examples without Next.js run with
  *      AsyncLocalStorage losing its store across `await`, as WebContainers do;
@@ -26,7 +26,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { launchOptions } from '../e2e/browser.ts';
 import { loadAllExamples, type LoadedExample } from '../src/lib/example-project/load-example.ts';
 import { closeBrowser, flows } from './webcontainer-parity/flows.ts';
-import { webcontainerNode } from './webcontainer-parity/node-version.ts';
+import { webcontainerNode } from '../src/lib/example-project/webcontainer-node.ts';
 import { installToolchain, removeNativeAddons, seedNextWasm, webcontainerEnv } from './webcontainer-parity/toolchain.ts';
 import { writeProject } from './webcontainer-parity/write-project.ts';
 

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
-import { WEBCONTAINER_NPM } from './node-version.ts';
+import { WEBCONTAINER_NPM } from '../../src/lib/example-project/webcontainer-node.ts';
 
 export const CACHE_DIR = resolve('node_modules/.cache/webcontainer-parity');
 

@@ -6,6 +6,7 @@
 import { catalog, type CatalogEntry, type PlaybookRule } from './catalog.ts';
 import { buildProjectPayload, defaultStartScript, ExamplePayloadError, parsePackageJson, type ProjectPayload, type SourceFile } from './payload.ts';
 import { listExampleNames, readTrackedFiles } from './tracked-files.ts';
+import { NodePinError, webcontainerNode, type NodeChoice } from './webcontainer-node.ts';
 import { buildZip } from './zip.ts';
 
 export interface LoadedExample {
@@ -16,6 +17,8 @@ export interface LoadedExample {
 	startScript: string;
 	/** package.json `engines.node`, e.g. `>=22.18`. */
 	node?: string;
+	/** The Node StackBlitz WebContainers run the project on, and why (see webcontainer-node.ts). */
+	webcontainer: NodeChoice;
 	rules: PlaybookRule[];
 	/** Other examples the project carries, each in a folder of its name. */
 	includes: string[];
@@ -65,6 +68,13 @@ export function loadExample(name: string, root = process.cwd(), entries: Record<
 	const openFile = entry?.openFile ?? (has('README.md') ? 'README.md' : 'package.json');
 	const startScript = entry?.startScript ?? defaultStartScript(packageJson) ?? 'start';
 	const payload = buildProjectPayload({ name, title, description, files, openFile, startScript });
+	let webcontainer: NodeChoice;
+	try {
+		webcontainer = webcontainerNode(payload.project.files);
+	} catch (error) {
+		if (error instanceof NodePinError) throw new ExamplePayloadError(`examples/${name}/${error.message}`);
+		throw error;
+	}
 	const run = startScript === 'start' ? 'npm start' : `npm run ${startScript}`;
 	const example: LoadedExample = {
 		name,
@@ -73,6 +83,7 @@ export function loadExample(name: string, root = process.cwd(), entries: Record<
 		openFile,
 		startScript,
 		node: packageJson.engines?.node,
+		webcontainer,
 		rules: entry?.rules ?? [],
 		includes,
 		files,

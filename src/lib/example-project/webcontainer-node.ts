@@ -15,8 +15,11 @@ const LATEST_BY_MAJOR: Record<string, string> = { '20': WEBCONTAINER_DEFAULT_NOD
 
 export interface NodeChoice {
 	version: string;
-	/** Why this version, for the report: "default", ".nvmrc 22", "engines.node 22.22.3". */
-	reason: string;
+	/** The file that pinned it, and what it says; neither when WebContainers' default applies. */
+	pinnedBy?: '.nvmrc' | 'engines.node';
+	pin?: string;
+	/** package.json `engines.node` when it is a range (WebContainers do not follow ranges). */
+	ignoredRange?: string;
 }
 
 /** Thrown for a pin WebContainers cannot honour; the message names the file. */
@@ -24,12 +27,12 @@ export class NodePinError extends Error {
 	override name = 'NodePinError';
 }
 
-function resolvePin(pin: string, source: string): NodeChoice {
+function resolvePin(pin: string, source: '.nvmrc' | 'engines.node'): NodeChoice {
 	const cleaned = pin.trim().replace(/^v/, '');
-	if (/^\d+\.\d+\.\d+$/.test(cleaned)) return { version: cleaned, reason: `${source} ${cleaned}` };
+	if (/^\d+\.\d+\.\d+$/.test(cleaned)) return { version: cleaned, pinnedBy: source, pin: cleaned };
 	const major = /^(\d+)(\.x)?$/.exec(cleaned)?.[1];
 	const latest = major ? LATEST_BY_MAJOR[major] : undefined;
-	if (latest) return { version: latest, reason: `${source} ${cleaned}` };
+	if (latest) return { version: latest, pinnedBy: source, pin: cleaned };
 	throw new NodePinError(
 		`${source} asks for Node "${pin.trim()}": WebContainers offer Node ${Object.keys(LATEST_BY_MAJOR).join(' and ')}. ` +
 			'Pin an exact version (e.g. 22.22.3) or a major they offer.',
@@ -40,7 +43,7 @@ function resolvePin(pin: string, source: string): NodeChoice {
  * The Node version WebContainers pick for a project given its files (path to text).
  *
  * @example
- * webcontainerNode({ 'package.json': '{"engines":{"node":">=22.18"}}' }) // { version: '20.19.1', reason: 'default ...' }
+ * webcontainerNode({ 'package.json': '{"engines":{"node":">=22.18"}}' }) // { version: '20.19.1', ignoredRange: '>=22.18' }
  */
 export function webcontainerNode(files: Record<string, string>): NodeChoice {
 	const nvmrc = files['.nvmrc'];
@@ -52,8 +55,5 @@ export function webcontainerNode(files: Record<string, string>): NodeChoice {
 		throw new NodePinError('package.json is not valid JSON: WebContainers could not read its engines.node either.');
 	}
 	if (engines && /^v?\d+\.\d+\.\d+$/.test(engines.trim())) return resolvePin(engines, 'engines.node');
-	return {
-		version: WEBCONTAINER_DEFAULT_NODE,
-		reason: engines ? `default (engines.node "${engines}" is a range, which WebContainers do not follow)` : 'default (no .nvmrc, no exact engines.node)',
-	};
+	return engines ? { version: WEBCONTAINER_DEFAULT_NODE, ignoredRange: engines } : { version: WEBCONTAINER_DEFAULT_NODE };
 }

@@ -1,0 +1,19 @@
+/**
+ * The sections the `Example` component adds to an example page, in the order it renders them.
+ * One list for the component (its headings) and for the page's "On this page" (route data
+ * middleware in src/route-data.ts), so the two never disagree.
+ */
+export interface ExampleSection {
+	id: string;
+	text: string;
+}
+
+/** @example exampleSections({ name: 'hono-service', rules: [...] }) // [{ id: 'hono-service-open', text: 'Open it' }, ...] */
+export function exampleSections(example: { name: string; rules: unknown[] }): ExampleSection[] {
+	return [
+		{ id: `${example.name}-open`, text: 'Open it' },
+		{ id: `${example.name}-run-locally`, text: 'Run it locally' },
+		...(example.rules.length > 0 ? [{ id: `${example.name}-rules`, text: 'Handbook rules it demonstrates' }] : []),
+		{ id: `${example.name}-files`, text: 'Files' },
+	];
+}

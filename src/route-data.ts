@@ -1,0 +1,14 @@
+/**
+ * Starlight route data middleware: example pages list the sections the `Example` component
+ * renders ("Open it", "Run it locally", rules, "Files") in "On this page".
+ */
+import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { withExampleSections } from './lib/example-project/example-toc.ts';
+import { loadExample } from './lib/example-project/load-example.ts';
+import { exampleSections } from './lib/example-project/sections.ts';
+
+export const onRequest = defineRouteMiddleware((context) => {
+	const route = context.locals.starlightRoute;
+	if (!route.toc || !route.entry.body) return;
+	route.toc.items = withExampleSections(route.toc.items, route.entry.body, (name) => exampleSections(loadExample(name)), route.entry.filePath ?? route.id);
+});
