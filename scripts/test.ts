@@ -5,7 +5,7 @@
  *   2. unit tests of the site's code (vitest)
  *   3. production build with search index (astro build)
  *   4. browser tests of that build (Playwright)
- *   5. each example in examples/: its own `npm install` and `npm test`
+ *   5. each example in examples/: `npm ci` (its committed lockfile, exactly) and its `npm test`
  *   6. WebContainer parity: each example's StackBlitz project, started as StackBlitz starts it
  *      (scripts/webcontainer-parity.ts)
  *   7. Next.js 16 forward check of the Next.js examples (scripts/next-forward.ts)
@@ -53,7 +53,7 @@ if (wants('e2e', 'site')) steps.push({ name: 'site: browser tests', command: 'pl
 for (const example of examples) {
 	if (!wants(example, 'examples')) continue;
 	const cwd = join('examples', example);
-	steps.push({ name: `${example}: install`, command: 'npm', args: ['install', '--no-audit', '--no-fund'], cwd, env: exampleEnv });
+	steps.push({ name: `${example}: install`, command: 'npm', args: ['ci', '--no-audit', '--no-fund'], cwd, env: exampleEnv });
 	steps.push({ name: `${example}: tests`, command: 'npm', args: ['test'], cwd, env: exampleEnv });
 }
 
