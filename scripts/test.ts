@@ -5,17 +5,21 @@
  *   2. unit tests of the site's code (vitest)
  *   3. production build with search index (astro build)
  *   4. browser tests of that build (Playwright)
- *   5. each example in examples/: `npm ci` (its committed lockfile, exactly) and its `npm test`
- *   6. WebContainer parity: each example's StackBlitz project, started as StackBlitz starts it
+ *   5. each example in examples/: `npm ci` (its committed lockfile, exactly) and its `npm test`;
+ *      a Python example (pyproject.toml): `uv sync --locked`, ruff, black and pytest
+ *   6. the conformance suite (conformance/): one HTTP contract against hono-service and
+ *      fastapi-service, their OpenAPI documents linted and compared
+ *   7. WebContainer parity: each example's StackBlitz project, started as StackBlitz starts it
  *      (scripts/webcontainer-parity.ts)
- *   7. Next.js 16 forward check of the Next.js examples (scripts/next-forward.ts)
+ *   8. Next.js 16 forward check of the Next.js examples (scripts/next-forward.ts)
  *
  * `npm test -- site` or `npm test -- examples` runs one half; `npm test -- hono-service`
- * runs one example, `npm test -- parity` or `npm test -- next-forward` one check.
+ * runs one example, `npm test -- conformance`, `npm test -- parity` or `npm test -- next-forward`
+ * one check.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 
 const only = process.argv.slice(2);
 const wants = (name: string, group: 'site' | 'examples') =>
@@ -32,9 +36,23 @@ const exampleEnv = { ...process.env, PATH: [dirname(process.execPath), ...pathWi
 const exampleOrder = (name: string) => (name === 'hono-service' ? 0 : 1);
 const examples = existsSync('examples')
 	? readdirSync('examples')
-			.filter((name) => existsSync(join('examples', name, 'package.json')))
+			.filter((name) => existsSync(join('examples', name, 'package.json')) || existsSync(join('examples', name, 'pyproject.toml')))
 			.sort((a, b) => exampleOrder(a) - exampleOrder(b) || a.localeCompare(b))
 	: [];
+const isPython = (name: string) => !existsSync(join('examples', name, 'package.json'));
+
+// uv for the Python examples: the one on PATH, else one installed with pip into a cache folder
+// (a fresh machine has Python and pip, not uv). Never a downloaded Python: the machine's is used.
+const uvVenv = resolve('node_modules/.cache/handbook-tools/uv');
+const uvOnPath = spawnSync('uv', ['--version'], { stdio: 'ignore' }).status === 0;
+const uv = uvOnPath ? 'uv' : join(uvVenv, 'bin', 'uv');
+// uv first on PATH too: the conformance suite starts fastapi-service with `uv run`.
+const pythonEnv = {
+	...exampleEnv,
+	PATH: uvOnPath ? exampleEnv.PATH : [dirname(uv), exampleEnv.PATH].join(delimiter),
+	UV_PYTHON_DOWNLOADS: 'never',
+	UV_NO_PROGRESS: '1',
+};
 
 interface Step {
 	name: string;
@@ -50,13 +68,29 @@ if (wants('unit', 'site')) steps.push({ name: 'site: unit tests', command: 'vite
 if (wants('build', 'site'))
 	steps.push({ name: 'site: production build', command: 'astro', args: ['build'], env: { ...process.env, NODE_ENV: 'production' } });
 if (wants('e2e', 'site')) steps.push({ name: 'site: browser tests', command: 'playwright', args: ['test'] });
-for (const example of examples) {
-	if (!wants(example, 'examples')) continue;
+const wantedExamples = examples.filter((example) => wants(example, 'examples'));
+if (wantedExamples.some(isPython) && !uvOnPath && !existsSync(uv)) {
+	steps.push({ name: 'tools: uv (pip, into node_modules/.cache)', command: 'python3', args: ['-m', 'venv', uvVenv] });
+	steps.push({ name: 'tools: uv', command: join(uvVenv, 'bin', 'pip'), args: ['install', '--quiet', '--disable-pip-version-check', 'uv'] });
+}
+for (const example of wantedExamples) {
 	const cwd = join('examples', example);
+	if (isPython(example)) {
+		steps.push({ name: `${example}: install`, command: uv, args: ['sync', '--locked'], cwd, env: pythonEnv });
+		steps.push({ name: `${example}: lint (ruff)`, command: uv, args: ['run', '--locked', 'ruff', 'check', '.'], cwd, env: pythonEnv });
+		steps.push({ name: `${example}: style (black)`, command: uv, args: ['run', '--locked', 'black', '--check', '.'], cwd, env: pythonEnv });
+		steps.push({ name: `${example}: tests`, command: uv, args: ['run', '--locked', 'pytest'], cwd, env: pythonEnv });
+		continue;
+	}
 	steps.push({ name: `${example}: install`, command: 'npm', args: ['ci', '--no-audit', '--no-fund'], cwd, env: exampleEnv });
 	steps.push({ name: `${example}: tests`, command: 'npm', args: ['test'], cwd, env: exampleEnv });
 }
 
+// After the examples: it starts hono-service and fastapi-service from their installed folders.
+if (wants('conformance', 'examples') && existsSync('conformance/package.json')) {
+	steps.push({ name: 'conformance: install', command: 'npm', args: ['ci', '--no-audit', '--no-fund'], cwd: 'conformance', env: pythonEnv });
+	steps.push({ name: 'conformance: tests', command: 'npm', args: ['test'], cwd: 'conformance', env: pythonEnv });
+}
 if (wants('parity', 'examples')) steps.push({ name: 'examples: WebContainer parity', command: 'node', args: ['scripts/webcontainer-parity.ts'] });
 if (wants('next-forward', 'examples')) steps.push({ name: 'examples: Next.js 16 forward check', command: 'node', args: ['scripts/next-forward.ts'], env: exampleEnv });
 
