@@ -11,7 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 @dataclass
 class Database:
     engine: AsyncEngine
+    #: Sessions in a transaction: what writes use (commit or roll back together).
     sessions: async_sessionmaker[AsyncSession]
+    #: Sessions on autocommit connections, for requests that only read: no BEGIN and no ROLLBACK
+    #: around the one SELECT, which on PostgreSQL saves two round trips per request.
+    reads: async_sessionmaker[AsyncSession]
 
     @property
     def driver(self) -> str:
@@ -45,4 +49,9 @@ def open_database(url: str, *, pool_size: int = 10) -> Database:
 
     else:
         engine = create_async_engine(url, pool_size=pool_size, max_overflow=0, pool_pre_ping=False)
-    return Database(engine, async_sessionmaker(engine, expire_on_commit=False))
+    autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
+    return Database(
+        engine,
+        async_sessionmaker(engine, expire_on_commit=False),
+        async_sessionmaker(autocommit, expire_on_commit=False),
+    )

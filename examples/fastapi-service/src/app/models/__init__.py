@@ -7,7 +7,11 @@ from pydantic.alias_generators import to_camel
 class ApiModel(BaseModel):
     """JSON names in camelCase (`amountCents`), as in hono-service; Python names in snake_case."""
 
-    model_config = ConfigDict(alias_generator=to_camel, validate_by_name=True, validate_by_alias=True)
+    # from_attributes: routes return database rows; FastAPI validates them into the response
+    # model once, on the way out.
+    model_config = ConfigDict(
+        alias_generator=to_camel, validate_by_name=True, validate_by_alias=True, from_attributes=True
+    )
 
 
 class RequestModel(ApiModel):

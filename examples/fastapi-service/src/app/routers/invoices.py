@@ -5,7 +5,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy import insert, select
 
 from app.db.tables import InvoiceRow, UserRow
-from app.deps import CurrentPrincipal, Session, rate_limit, require_scope
+from app.deps import CurrentPrincipal, ReadSession, Session, rate_limit, require_scope
 from app.errors import AppError, NotFoundError
 from app.models import INT32, UUID_SCHEMA
 from app.models.errors import AUTH_ERROR_RESPONSES, documented, error_response
@@ -25,7 +25,7 @@ router = APIRouter(prefix="/v1/invoices", tags=["Invoices"])
 )
 async def list_invoices(
     principal: CurrentPrincipal,
-    session: Session,
+    session: ReadSession,
     limit: Annotated[int, Query(ge=1, le=100, examples=[20], json_schema_extra=INT32)] = 50,
     status: Annotated[InvoiceStatus, Query()] = None,
 ) -> InvoiceList:
@@ -34,13 +34,14 @@ async def list_invoices(
         query = query.where(InvoiceRow.status == status.value)
     query = query.order_by(InvoiceRow.created_at.desc(), InvoiceRow.id.desc()).limit(limit)
     rows = (await session.scalars(query)).all()
-    return InvoiceList(items=[Invoice.model_validate(row, from_attributes=True) for row in rows])
+    return InvoiceList(items=rows)
 
 
 # #region create-invoice
 @router.post(
     "",
     status_code=201,
+    response_model=Invoice,
     summary="Create an invoice for the caller",
     description=(
         "The owner is always the caller. Requires scope `invoices:write` and a registered user "
@@ -57,13 +58,13 @@ async def list_invoices(
         },
     ),
 )
-async def create_invoice(body: CreateInvoice, principal: CurrentPrincipal, session: Session) -> Invoice:
+async def create_invoice(body: CreateInvoice, principal: CurrentPrincipal, session: Session) -> InvoiceRow:
     if await session.scalar(select(UserRow.id).where(UserRow.id == principal.user_id)) is None:
         raise AppError("conflict", "Register the user first with POST /v1/users")
     values = body.model_dump() | {"status": body.status.value, "user_id": principal.user_id}
     row = (await session.execute(insert(InvoiceRow).values(**values).returning(InvoiceRow))).scalar_one()
     await session.commit()
-    return Invoice.model_validate(row, from_attributes=True)
+    return row
 
 
 # #endregion create-invoice
@@ -71,6 +72,7 @@ async def create_invoice(body: CreateInvoice, principal: CurrentPrincipal, sessi
 
 @router.get(
     "/{id}",
+    response_model=Invoice,
     summary="Read one of your invoices",
     description=(
         "Requires scope `invoices:read`. Another user's invoice answers 404, exactly like an unknown id."
@@ -86,11 +88,13 @@ async def create_invoice(body: CreateInvoice, principal: CurrentPrincipal, sessi
     ),
 )
 async def get_invoice(
-    id: Annotated[UUID, Path(json_schema_extra=UUID_SCHEMA)], principal: CurrentPrincipal, session: Session
-) -> Invoice:
+    id: Annotated[UUID, Path(json_schema_extra=UUID_SCHEMA)],
+    principal: CurrentPrincipal,
+    session: ReadSession,
+) -> InvoiceRow:
     # Ownership is part of the query, not a check after it: another user's invoice is never read.
     query = select(InvoiceRow).where(InvoiceRow.id == id, InvoiceRow.user_id == principal.user_id)
     row = await session.scalar(query)
     if row is None:
         raise NotFoundError("Invoice")
-    return Invoice.model_validate(row, from_attributes=True)
+    return row

@@ -3,7 +3,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from app.db.tables import UserRow
-from app.deps import CurrentPrincipal, Session, rate_limit, require_scope
+from app.deps import CurrentPrincipal, ReadSession, Session, rate_limit, require_scope
 from app.errors import AppError, NotFoundError
 from app.models.errors import AUTH_ERROR_RESPONSES, documented, error_response
 from app.models.users import CreateUser, User, UserId
@@ -14,9 +14,11 @@ USERS_ADMIN_SCOPE = "users:admin"
 router = APIRouter(prefix="/v1/users", tags=["Users"])
 
 
+# #region create-user
 @router.post(
     "",
     status_code=201,
+    response_model=User,
     summary="Register the caller as a user",
     description="Creates the user whose id is the token `sub`. Requires scope `users:write`.",
     dependencies=[Depends(require_scope("users:write")), Depends(rate_limit("write"))],
@@ -30,19 +32,23 @@ router = APIRouter(prefix="/v1/users", tags=["Users"])
         },
     ),
 )
-async def create_user(body: CreateUser, principal: CurrentPrincipal, session: Session) -> User:
+async def create_user(body: CreateUser, principal: CurrentPrincipal, session: Session) -> UserRow:
     statement = insert(UserRow).values(id=principal.user_id, email=body.email, name=body.name)
     try:
         row = (await session.execute(statement.returning(UserRow))).scalar_one()
         await session.commit()
     except IntegrityError:
         raise AppError("conflict", "This user or email is already registered") from None
-    return User.model_validate(row, from_attributes=True)
+    return row
+
+
+# #endregion create-user
 
 
 # #region user-route
 @router.get(
     "/{id}",
+    response_model=User,
     summary="Read a user",
     description=(
         f"Your own user, or any user with scope `{USERS_ADMIN_SCOPE}`. Requires scope `users:read`. "
@@ -58,14 +64,14 @@ async def create_user(body: CreateUser, principal: CurrentPrincipal, session: Se
         },
     ),
 )
-async def get_user(id: UserId, principal: CurrentPrincipal, session: Session) -> User:
+async def get_user(id: UserId, principal: CurrentPrincipal, session: ReadSession) -> UserRow:
     # Same answer for "not yours" and "does not exist": no probing for other users' ids.
     if id != principal.user_id and USERS_ADMIN_SCOPE not in principal.scopes:
         raise NotFoundError("User")
     row = await session.scalar(select(UserRow).where(UserRow.id == id))
     if row is None:
         raise NotFoundError("User")
-    return User.model_validate(row, from_attributes=True)
+    return row
 
 
 # #endregion user-route
