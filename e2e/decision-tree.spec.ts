@@ -51,31 +51,38 @@ const walks: Walk[] = [
 	},
 	{
 		name: 'a Hono service with a background worker for a public API with background work',
-		options: [0, 1, 1, 0, 0, 0, 1, 0],
+		options: [0, 1, 1, 0, 0, 0, 0, 1],
 		title: 'Split into a Hono (TypeScript) service, and add a separate background worker with a queue',
-		because: 'A public API, a mobile app or a partner calls it',
-		answers: ['A public API, a mobile app or a partner integration', 'TypeScript'],
+		because: "JS / web clients consume it: the playbook's rule is TypeScript",
+		answers: ['A public API, a mobile app or a partner integration', 'JS / web clients (our Next.js app, a browser or a React Native app)'],
 	},
 	{
 		name: 'a FastAPI service for ML work consumed by a Python batch',
-		options: [1, 0, 2, 1, 0, 0, 0],
+		options: [1, 0, 2, 1, 0, 0, 1, 0],
 		title: 'Split into a FastAPI (Python) service',
-		because: 'The work is ML or data processing',
+		because: 'The work is ML, data or pandas-heavy processing',
 		answers: ['More than a few seconds, or close to the function timeout', 'Machine learning, data science or pandas / NumPy-heavy processing'],
 	},
 	{
 		name: 'a FastAPI service with a worker for a Python team owning background work',
-		options: [0, 1, 0, 0, 1, 0, 1, 1],
+		options: [0, 1, 0, 0, 1, 0, 1, 1, 1],
 		title: 'Split into a FastAPI (Python) service, and add a separate background worker with a queue',
-		because: 'The owning team knows Python best.',
+		because: 'The owning team knows Python.',
 		answers: ['Yes, and coupling our deploys is painful', 'Python'],
 	},
 	{
-		name: 'a Hono service when in doubt for complex domain logic',
-		options: [1, 0, 0, 0, 0, 1, 1, 2],
+		name: "a Hono service when in doubt, for another team's API with other clients only",
+		options: [0, 0, 0, 0, 1, 0, 1, 1, 2],
 		title: 'Split into a Hono (TypeScript) service',
 		because: 'when in doubt, TypeScript',
-		answers: ['Yes, it has complex domain logic that needs its own tested layer', 'Both, or not sure'],
+		answers: ["Only other clients (a Python batch job, a partner's system, a native mobile app)", 'Both, or not sure'],
+	},
+	{
+		name: 'its own layer in the Next.js app when complex logic is the only reason',
+		options: [0, 0, 0, 0, 0, 1],
+		title: 'Give the logic its own layer in the Next.js app; split when a playbook reason applies',
+		because: 'the guide says to consider a dedicated backend then',
+		answers: ['Yes, it has complex domain logic that needs its own tested layer'],
 	},
 ];
 
@@ -134,7 +141,7 @@ test.describe('decision tree: split from Next.js', () => {
 	test('keeps the state in the URL: reload and a shared link show the same step', async ({ page, browser }) => {
 		await walkByKeyboard(page, walks[1]);
 		const url = page.url();
-		expect(new URL(url).search).toBe('?duration=short&background=yes&consumers=external&scaling=no&ownership=no&architecture=no&work-kind=api&team=typescript&result=yes');
+		expect(new URL(url).search).toBe('?duration=short&background=yes&consumers=external&scaling=no&ownership=no&architecture=no&clients=js&work-kind=api&result=yes');
 		await page.reload();
 		await expect(heading(page)).toContainText(walks[1].title);
 
@@ -142,7 +149,7 @@ test.describe('decision tree: split from Next.js', () => {
 		await other.goto(url);
 		await expect(heading(other)).toContainText(walks[1].title);
 		await other.goto(`${PAGE}?duration=short&background=yes`);
-		await expect(widget(other).locator('.dt-step')).toHaveText('Step 3 of 8');
+		await expect(widget(other).locator('.dt-step')).toHaveText('Step 3 of 9');
 		await expect(heading(other)).toContainText('Who calls this work');
 		await other.close();
 	});
@@ -160,17 +167,17 @@ test.describe('decision tree: split from Next.js', () => {
 		await page.goto(`${PAGE}?duration=long&background=maybe&nonsense=1&result=yes`);
 		await expect(widget(page).locator('.dt-notice')).toContainText('no longer fit');
 		await expect(heading(page)).toContainText('Does any of the work run in the background');
-		await expect(widget(page).locator('.dt-step')).toHaveText('Step 2 of 8');
+		await expect(widget(page).locator('.dt-step')).toHaveText('Step 2 of 9');
 		expect(new URL(page.url()).search).toBe('?duration=long');
 		await page.goto(`${PAGE}?%E0%A4%A=&change=team`);
 		await expect(heading(page)).toContainText('How long does one request take');
 	});
 
 	test('changes one answer on the check page without redoing the others', async ({ page }) => {
-		const path = '?duration=short&background=yes&consumers=external&scaling=no&ownership=no&architecture=no&work-kind=api&team=typescript';
+		const path = '?duration=short&background=yes&consumers=external&scaling=no&ownership=no&architecture=no&clients=other&work-kind=api&team=typescript';
 		await page.goto(PAGE + path);
 		await expect(heading(page)).toHaveText('Check your answers');
-		await widget(page).getByRole('link', { name: 'Change your answer to: Which language does the team that will own it know best?' }).click();
+		await widget(page).getByRole('link', { name: 'Change your answer to: What does the team that will own it know?' }).click();
 		await expect(widget(page).getByLabel('TypeScript')).toBeChecked();
 		await widget(page).getByLabel('Python').check();
 		await widget(page).getByRole('button', { name: 'Continue' }).click();
@@ -212,6 +219,8 @@ test.describe('decision tree: split from Next.js', () => {
 			'Split into a Hono (TypeScript) service',
 			'Split into a FastAPI (Python) service',
 			'Add a separate background worker with a queue',
+			'Who consumes the service?',
+			'Give the logic its own layer in the Next.js app; split when a playbook reason applies',
 		]) {
 			await expect(reference).toContainText(text);
 		}
@@ -227,7 +236,7 @@ test.describe('decision tree: split from Next.js', () => {
 			await expect(tree.locator('details.dt-reference')).toHaveCount(1);
 			await heading(page).focus();
 			await answerByKeyboard(page, 1);
-			await expect(widget(page).locator('.dt-step')).toHaveText('Step 2 of 8');
+			await expect(widget(page).locator('.dt-step')).toHaveText('Step 2 of 9');
 			await expect(heading(page)).toBeFocused();
 			const url = new URL(page.url());
 			expect(url.pathname).toBe(path);

@@ -157,6 +157,7 @@ export class DecisionTreeElement extends HTMLElement {
 		const links = (items: { label: string; href: string }[]) => h('ul', {}, items.map((item) => h('li', {}, h('a', { href: item.href }, item.label))));
 		const because = walk.steps.flatMap((step) => (step.because ? [h('li', {}, step.because)] : []));
 		const rules = [...outcome.checklist, ...addons.flatMap((addon) => addon.checklist)];
+		const examples = [...outcome.examples, ...addons.flatMap((addon) => addon.examples)];
 		return h(
 			'div',
 			{ class: 'dt-outcome' },
@@ -171,7 +172,7 @@ export class DecisionTreeElement extends HTMLElement {
 			h('ul', { class: 'dt-checklist' }, rules.map((rule) => h('li', {}, rule.href ? h('a', { href: rule.href }, rule.text) : rule.text))),
 			this.heading('Playbook sections that apply', 1),
 			links([...outcome.sections, ...addons.flatMap((addon) => addon.sections)]),
-			outcome.examples.length > 0 && [this.heading('Start from', 1), links(outcome.examples)],
+			examples.length > 0 && [this.heading('Start from', 1), links(examples)],
 			h(
 				'div',
 				{ class: 'dt-actions' },

@@ -59,7 +59,7 @@ export function decisionRecord(tree: DecisionTree, path: Walk, outcome: Outcome,
 		'',
 		'## Links',
 		'',
-		...[...outcome.sections, ...addons.flatMap((addon) => addon.sections), ...outcome.examples].map(
+		...[...outcome.sections, ...addons.flatMap((addon) => addon.sections), ...outcome.examples, ...addons.flatMap((addon) => addon.examples)].map(
 			(item) => `- ${link(item.label, item.href)}`,
 		),
 		'',

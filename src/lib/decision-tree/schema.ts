@@ -60,6 +60,8 @@ const addonSchema = z.strictObject({
 	costs: z.array(text).default([]),
 	sections: z.array(linkSchema).default([]),
 	checklist: z.array(checklistItemSchema).default([]),
+	/** Examples to start from for the addon's part, listed after the outcome's own. */
+	examples: z.array(linkSchema).default([]),
 });
 
 export const decisionTreeSchema = z.strictObject({
