@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { childrenCpuMicros, findWrk, runWrk } from './wrk.ts';
 
 // `npm run bench`: bare Hono vs. the per-response floor vs. the full middleware chain vs. the full route with its DB read,
-// each with autocannon, 50 connections, on loopback. Not a test: numbers depend on the machine.
+// each with wrk (or autocannon where wrk is not installed, or with BENCH_CLIENT=autocannon), 50 connections, on loopback. Not a test: numbers depend on the machine.
 // Rounds interleave the scenarios, and each figure is the median over rounds: on a shared machine a
 // burst of someone else's work then skews one round of every scenario, not one whole scenario.
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -15,6 +16,13 @@ if (!Number.isInteger(rounds) || rounds < 1 || !(duration >= 1)) {
 }
 const roundSeconds = Math.max(1, Math.round(duration / rounds));
 const connections = 50;
+// wrk where it is installed (a C client: the server sets the pace), else autocannon; BENCH_CLIENT forces one.
+const wrk = process.env.BENCH_CLIENT === 'autocannon' ? undefined : findWrk();
+if (process.env.BENCH_CLIENT === 'wrk' && !wrk) {
+  console.error('bench: BENCH_CLIENT=wrk but wrk is not installed (apt-get install wrk)');
+  process.exit(2);
+}
+const clientName = wrk ? 'wrk' : 'autocannon';
 
 const child = spawn(process.execPath, [new URL('./servers.ts', import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], env: process.env });
 /** CPU time (user + system, µs) the servers' process has used so far. */
@@ -23,10 +31,22 @@ const serverCpu = () =>
     child.once('message', (usage) => resolve((usage as NodeJS.CpuUsage).user + (usage as NodeJS.CpuUsage).system));
     child.send('cpu-usage');
   });
+/** CPU time (µs) of the load generator: this process (autocannon), or wrk's finished runs. */
 const clientCpu = () => {
+  if (wrk) return childrenCpuMicros();
   const usage = process.cpuUsage();
   return usage.user + usage.system;
 };
+
+/** One load run against a scenario with the chosen client. */
+async function load(scenario: (typeof scenarios)[number], seconds: number) {
+  if (wrk) {
+    const result = await runWrk(wrk, { url: scenario.url, connections, seconds, headers: scenario.headers });
+    return { rps: result.rps, p50: result.p50, p99: result.p99, total: result.total, bad: result.non2xx + result.errors };
+  }
+  const result = await autocannon({ url: scenario.url, connections, duration: seconds, headers: scenario.headers });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total, bad: result.non2xx + result.errors };
+}
 const firstLine = await new Promise<string>((resolve, reject) => {
   createInterface({ input: child.stdout! }).once('line', resolve);
   child.once('exit', (code) => reject(new Error(`bench servers exited with ${code}`)));
@@ -42,7 +62,7 @@ const scenarios = [
 ] as const;
 
 console.log(
-  `autocannon: ${connections} connections, ${rounds} interleaved rounds of ${roundSeconds} s per scenario (after a 2 s warm-up each), medians over rounds, loopback; ` +
+  `${clientName}: ${connections} connections, ${rounds} interleaved rounds of ${roundSeconds} s per scenario (after a 2 s warm-up each), medians over rounds, loopback; ` +
     `Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} at start`,
 );
 console.log('floor = what every response pays: security headers + trace id + request log line (the service\'s pino logger, to /dev/null) + JSON');
@@ -51,18 +71,18 @@ type Sample = { rps: number; p50: number; p99: number; serverUs: number; clientU
 const samples: Record<string, Sample[]> = { bare: [], floor: [], chain: [], full: [] };
 const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
 try {
-  for (const scenario of scenarios) await autocannon({ url: scenario.url, connections, duration: 2, headers: scenario.headers });
+  for (const scenario of scenarios) await load(scenario, 2);
   for (let round = 0; round < rounds; round++) {
     for (const scenario of scenarios) {
       const [server0, client0] = [await serverCpu(), clientCpu()];
-      const result = await autocannon({ url: scenario.url, connections, duration: roundSeconds, headers: scenario.headers });
+      const result = await load(scenario, roundSeconds);
       const [server1, client1] = [await serverCpu(), clientCpu()];
-      if (result.non2xx > 0 || result.errors > 0) throw new Error(`${scenario.label}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-      const count = Math.max(1, result.requests.total);
+      if (result.bad > 0) throw new Error(`${scenario.label}: ${result.bad} non-2xx answers or socket errors`);
+      const count = Math.max(1, result.total);
       samples[scenario.key]!.push({
-        rps: result.requests.average,
-        p50: result.latency.p50,
-        p99: result.latency.p99,
+        rps: result.rps,
+        p50: result.p50,
+        p99: result.p99,
         serverUs: (server1 - server0) / count,
         clientUs: (client1 - client0) / count,
       });
@@ -86,7 +106,7 @@ for (const scenario of scenarios) {
   const { rps, p50, p99, serverUs, clientUs } = results[scenario.key]!;
   const ratio = `${Math.round((rps / results.bare!.rps) * 100)}%`;
   const cpu = (us: number) => `${us.toFixed(0)} µs/req`;
-  console.log(`${pad(scenario.label, 46)}${pad(String(Math.round(rps)), 10)}${pad(String(p50), 8)}${pad(String(p99), 8)}${pad(ratio, 9)}${pad(cpu(serverUs), 12)}${cpu(clientUs)}`);
+  console.log(`${pad(scenario.label, 46)}${pad(String(Math.round(rps)), 10)}${pad(String(Number(p50.toFixed(2))), 8)}${pad(String(Number(p99.toFixed(2))), 8)}${pad(ratio, 9)}${pad(cpu(serverUs), 12)}${cpu(clientUs)}`);
 }
 const chainRatio = results.chain!.rps / results.bare!.rps;
 console.log(`\nchain/bare = ${(chainRatio * 100).toFixed(1)}% (target >= 50%): ${chainRatio >= 0.5 ? 'met' : 'NOT met'}`);

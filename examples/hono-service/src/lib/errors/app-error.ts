@@ -14,7 +14,7 @@ export const ERROR_CODES = {
   conflict: { status: 409, description: 'The request conflicts with the current state (for example the user already exists).' },
   idempotency_key_reused: { status: 409, description: 'This `Idempotency-Key` was already used with a different request body.' },
   payload_too_large: { status: 413, description: 'The request body is larger than 64 KB.' },
-  rate_limited: { status: 429, description: 'Too many requests for this user and endpoint; see `Retry-After`.' },
+  rate_limited: { status: 429, description: 'Too many requests for this caller (user, API key or client address) and endpoint; see `Retry-After`.' },
   internal_error: { status: 500, description: 'Unexpected failure. Details are logged, never returned.' },
   service_unavailable: { status: 503, description: 'The service is shutting down or a dependency (the database) is down.' },
   jobs_unavailable: { status: 503, description: 'Background jobs are not configured (`REDIS_URL` and `DATABASE_URL` are needed) or Redis is unreachable.' },

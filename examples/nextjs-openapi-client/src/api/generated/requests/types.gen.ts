@@ -35,7 +35,7 @@ export type Error = {
  * - `conflict` (409): The request conflicts with the current state (for example the user already exists).
  * - `idempotency_key_reused` (409): This `Idempotency-Key` was already used with a different request body.
  * - `payload_too_large` (413): The request body is larger than 64 KB.
- * - `rate_limited` (429): Too many requests for this user and endpoint; see `Retry-After`.
+ * - `rate_limited` (429): Too many requests for this caller (user, API key or client address) and endpoint; see `Retry-After`.
  * - `internal_error` (500): Unexpected failure. Details are logged, never returned.
  * - `service_unavailable` (503): The service is shutting down or a dependency (the database) is down.
  * - `jobs_unavailable` (503): Background jobs are not configured (`REDIS_URL` and `DATABASE_URL` are needed) or Redis is unreachable.
