@@ -268,6 +268,18 @@ class TestUsers:
                 await t.client.post("/v1/users", headers=headers, content='{"email":'), 400, "bad_request"
             )
 
+    async def test_a_body_that_is_not_json_is_400_validation_failed(self, make_app, idp):
+        headers = {**bearer(idp.token("dave")), "content-type": "application/x-www-form-urlencoded"}
+        async with make_app() as t:
+            response = await t.client.post("/v1/users", headers=headers, content="email=a@example.com&name=A")
+        assert expect_error(response, 400, "validation_failed")["details"][0]["path"] == "body"
+
+    async def test_thousands_of_unknown_fields_list_at_most_100_details(self, make_app, idp):
+        body = {"email": "a@example.com", "name": "A"} | {f"k{n}": n for n in range(5000)}
+        async with make_app() as t:
+            response = await t.client.post("/v1/users", headers=bearer(idp.token("dave")), json=body)
+        assert len(expect_error(response, 400, "validation_failed")["details"]) == 100
+
     @pytest.mark.parametrize(
         "body",
         [[], "a string", 12, None, {"email": 12, "name": "x"}, {"email": "a@example.com", "name": ["x"]}],
