@@ -51,11 +51,12 @@ const firstLine = await new Promise<string>((resolve, reject) => {
   createInterface({ input: child.stdout! }).once('line', resolve);
   child.once('exit', (code) => reject(new Error(`bench servers exited with ${code}`)));
 });
-const { ports, token, driver } = JSON.parse(firstLine) as { ports: Record<'bare' | 'floor' | 'chain' | 'full', number>; token: string; driver: string };
+const { ports, token, driver } = JSON.parse(firstLine) as { ports: Record<'bare' | 'headers' | 'floor' | 'chain' | 'full', number>; token: string; driver: string };
 
 const auth = { authorization: `Bearer ${token}` };
 const scenarios = [
   { key: 'bare', label: 'bare Hono "hello"', url: `http://127.0.0.1:${ports.bare}/`, headers: {} },
+  { key: 'headers', label: 'bare Hono + security headers, JSON', url: `http://127.0.0.1:${ports.headers}/`, headers: {} },
   { key: 'floor', label: 'bare Hono + headers + request log', url: `http://127.0.0.1:${ports.floor}/`, headers: {} },
   { key: 'chain', label: 'GET /v1/users/:id, chain without DB read', url: `http://127.0.0.1:${ports.chain}/v1/users/bench`, headers: auth },
   { key: 'full', label: `GET /v1/users/:id, full (${driver})`, url: `http://127.0.0.1:${ports.full}/v1/users/bench`, headers: auth },
@@ -68,7 +69,7 @@ console.log(
 console.log('floor = what every response pays: security headers + trace id + request log line (the service\'s pino logger, to /dev/null) + JSON');
 console.log('chain = floor + body limit + JWT auth (ES256, cache of verified tokens) + scope + rate limit (generous bucket: measures the chain, never answers 429) + Zod validation + route');
 type Sample = { rps: number; p50: number; p99: number; serverUs: number; clientUs: number };
-const samples: Record<string, Sample[]> = { bare: [], floor: [], chain: [], full: [] };
+const samples: Record<string, Sample[]> = { bare: [], headers: [], floor: [], chain: [], full: [] };
 const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
 try {
   for (const scenario of scenarios) await load(scenario, 2);
@@ -105,10 +106,13 @@ console.log(`\n${pad('scenario', 46)}${pad('req/s', 10)}${pad('p50 ms', 8)}${pad
 for (const scenario of scenarios) {
   const { rps, p50, p99, serverUs, clientUs } = results[scenario.key]!;
   const ratio = `${Math.round((rps / results.bare!.rps) * 100)}%`;
-  const cpu = (us: number) => `${us.toFixed(0)} µs/req`;
+  const cpu = (us: number) => `${us.toFixed(1)} µs/req`;
   console.log(`${pad(scenario.label, 46)}${pad(String(Math.round(rps)), 10)}${pad(String(Number(p50.toFixed(2))), 8)}${pad(String(Number(p99.toFixed(2))), 8)}${pad(ratio, 9)}${pad(cpu(serverUs), 12)}${cpu(clientUs)}`);
 }
 const chainRatio = results.chain!.rps / results.bare!.rps;
 console.log(`\nchain/bare = ${(chainRatio * 100).toFixed(1)}% (target >= 50%): ${chainRatio >= 0.5 ? 'met' : 'NOT met'}`);
 console.log(`floor/bare = ${((results.floor!.rps / results.bare!.rps) * 100).toFixed(1)}%, chain/floor = ${((results.chain!.rps / results.floor!.rps) * 100).toFixed(1)}%`);
+// Where the floor's server CPU goes: headers + JSON body, then the log line.
+const us = (key: string) => results[key]!.serverUs;
+console.log(`server CPU per request: bare ${us('bare').toFixed(1)} µs, + headers and JSON ${(us('headers') - us('bare')).toFixed(1)} µs, + request log line ${(us('floor') - us('headers')).toFixed(1)} µs, + auth, scope, rate limit, validation, route ${(us('chain') - us('floor')).toFixed(1)} µs`);
 console.log(`full route p99 = ${results.full!.p99} ms on ${driver} (target <= 25 ms on PostgreSQL): ${results.full!.p99 <= 25 ? 'met' : 'NOT met'}`);

@@ -36,6 +36,8 @@ query.then = (resolve: (rows: unknown[]) => void) => resolve([row]);
 
 const apps = {
   bare: new Hono().get('/', (c) => c.text('hello')),
+  // The floor without its log line: what the security headers and a JSON body cost on their own.
+  headers: new Hono<AppEnv>().use(responseHeaders(API_SECURITY_HEADERS)).get('/', (c) => json(c, { hello: 'world' }, 200)),
   // Reference point: what every response of the service costs before auth and the route, i.e. the
   // security headers, the trace id and one request log line, around a JSON "hello".
   floor: new Hono<AppEnv>()
