@@ -60,6 +60,8 @@ export const reports = pgTable('reports', {
     .notNull()
     .references(() => users.id, { onDelete: 'cascade' }),
   kind: text('kind').notNull(),
+  // The hash of the request that asked for it: a job id reused for another request is refused.
+  requestHash: text('request_hash').notNull(),
   result: jsonb('result').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });

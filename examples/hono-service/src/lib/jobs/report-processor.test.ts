@@ -58,6 +58,14 @@ describe('report processor (no Redis: a plain job object)', () => {
     expect(await database.db.$count(processedJobs, eq(processedJobs.jobId, id))).toBe(1);
   });
 
+  it('refuses a job id whose stored report was made for another request (a key reused after its job left Redis)', async () => {
+    const id = reportJobId('kim', 'reused-later');
+    const process = createReportProcessor({ db: database.db, logger });
+    await process(job(id, reportJobData('kim', { kind: 'invoice-summary', from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' })));
+    const other = reportJobData('kim', { kind: 'invoice-summary', from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' });
+    await expect(process(job(id, other))).rejects.toThrow(/already used for another report/);
+  });
+
   it('fails at once, without retry, on input that can never succeed', async () => {
     const process = createReportProcessor({ db: database.db, logger });
     await expect(process(job(reportJobId('ghost'), reportJobData('ghost', { kind: 'invoice-summary' })))).rejects.toThrow(UnrecoverableError);

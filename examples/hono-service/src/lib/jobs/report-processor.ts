@@ -18,9 +18,13 @@ export type ReportProcessorOptions = {
   pauseMs?: number;
 };
 
-/** The stored result of a job that already ran to the end, if any. */
-async function storedResult(db: Database, jobId: string): Promise<InvoiceSummary | undefined> {
-  const [row] = await db.select({ result: reports.result }).from(reports).where(eq(reports.id, jobId)).limit(1);
+/**
+ * The stored result of a job that already ran to the end, if any. A report made for another
+ * request under the same id (an Idempotency-Key reused after its job left Redis) is refused.
+ */
+async function storedResult(db: Database, jobId: string, requestHash: string): Promise<InvoiceSummary | undefined> {
+  const [row] = await db.select({ result: reports.result, requestHash: reports.requestHash }).from(reports).where(eq(reports.id, jobId)).limit(1);
+  if (row && row.requestHash !== requestHash) throw new UnrecoverableError('This Idempotency-Key was already used for another report request');
   return row?.result as InvoiceSummary | undefined;
 }
 
@@ -40,11 +44,11 @@ export function createReportProcessor(options: ReportProcessorOptions) {
   return async function processReport(job: ReportJob): Promise<InvoiceSummary> {
     const parsed = ReportJobDataSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('The report request is not valid and cannot be generated');
-    const { userId, from, to } = parsed.data;
+    const { userId, from, to, fingerprint } = parsed.data;
     const jobId = job.id!;
     try {
       const [processed] = await db.select().from(processedJobs).where(eq(processedJobs.jobId, jobId)).limit(1);
-      const done = processed && (await storedResult(db, jobId));
+      const done = processed && (await storedResult(db, jobId, fingerprint));
       if (done) return done; // an earlier run got to the end: do nothing twice
       const [owner] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1);
       if (!owner) throw new UnrecoverableError(`The user ${userId} no longer exists`);
@@ -75,10 +79,10 @@ export function createReportProcessor(options: ReportProcessorOptions) {
       const written = await db.transaction(async (tx) => {
         const [claimed] = await tx.insert(processedJobs).values({ jobId, queue: REPORT_QUEUE }).onConflictDoNothing().returning();
         if (!claimed) return false; // a concurrent run of the same job finished first
-        await tx.insert(reports).values({ id: jobId, userId, kind: result.kind, result });
+        await tx.insert(reports).values({ id: jobId, userId, kind: result.kind, requestHash: fingerprint, result });
         return true;
       });
-      return written ? result : ((await storedResult(db, jobId)) ?? result);
+      return written ? result : ((await storedResult(db, jobId, fingerprint)) ?? result);
     } catch (error) {
       if (error instanceof UnrecoverableError) throw error;
       logger.error({ err: error, job_id: jobId, attempt: job.attemptsMade + 1 }, 'report job failed');

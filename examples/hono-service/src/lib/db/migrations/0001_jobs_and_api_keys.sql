@@ -19,6 +19,7 @@ CREATE TABLE "reports" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"user_id" text NOT NULL,
 	"kind" text NOT NULL,
+	"request_hash" text NOT NULL,
 	"result" jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
