@@ -29,6 +29,9 @@ const examplesWithPages = readdirSync('content/docs/examples')
 	.filter((file) => file.endsWith('.mdx') && file !== 'index.mdx')
 	.map((file) => file.replace(/\.mdx$/, ''));
 const examplesWithProjects = readdirSync('dist/examples').filter((name) => existsSync(`dist/examples/${name}/project.json`));
+const examplesWithDownloads = readdirSync('dist/downloads').map((file) => file.replace(/\.zip$/, ''));
+// Python examples have a page and a download but no StackBlitz project (WebContainers run Node.js only).
+const pythonPages = examplesWithPages.filter((name) => !examplesWithProjects.includes(name));
 
 /** The built chunk that holds the StackBlitz SDK (the only one that knows its URL). */
 const sdkChunk = readdirSync('dist/_astro').find((file) => file.endsWith('.js') && readFileSync(join('dist/_astro', file), 'utf8').includes('stackblitz.com'));
@@ -89,7 +92,7 @@ test('the SDK chunk exists in the build (so the "no SDK before a click" checks m
 // The widget behaves the same on every page: its fallbacks and keyboard use are checked on one.
 const widgetPage = examplesWithPages.includes('hono-service') ? 'hono-service' : examplesWithPages[0];
 
-for (const name of examplesWithPages) {
+for (const name of examplesWithPages.filter((page) => examplesWithProjects.includes(page))) {
 	test.describe(`examples/${name}`, () => {
 		test('loads nothing from StackBlitz, no SDK and no project before a click', async ({ page }) => {
 			const requests = await loadRecording(page, `/examples/${name}/`);
@@ -200,7 +203,21 @@ for (const name of examplesWithPages) {
 	});
 }
 
-for (const name of examplesWithProjects) {
+for (const name of pythonPages) {
+	test(`examples/${name} says it runs locally only, offers the download and the uv commands, and has no axe violations`, async ({ page }) => {
+		const requests = await loadRecording(page, `/examples/${name}/`);
+		expect(requests.map((request) => request.url()).filter((url) => !url.startsWith('http://localhost:'))).toEqual([]);
+		await expect(page.getByTestId('example-webcontainer')).toContainText('It runs locally only, not in StackBlitz');
+		await expect(page.getByRole('button', { name: 'Open in StackBlitz' })).toHaveCount(0);
+		await expect(page.getByRole('link', { name: new RegExp(`Download ${name}\\.zip`) })).toBeVisible();
+		await expect(page.getByText('uv sync --locked').first()).toBeAttached();
+		const toc = page.getByRole('navigation', { name: 'On this page' });
+		await expect(toc.getByRole('link', { name: 'Download it', exact: true })).toHaveAttribute('href', `#${name}-open`);
+		await expectNoAxeViolations(page, `/examples/${name}/`);
+	});
+}
+
+for (const name of examplesWithDownloads) {
 	test(`the download of ${name} holds exactly its tracked files (and those of the examples it carries)`, async ({ request }) => {
 		const response = await request.get(`/downloads/${name}.zip`);
 		expect(response.ok()).toBe(true);

@@ -14,7 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadAllExamples } from '../src/lib/example-project/load-example.ts';
+import { loadAllExamples, type NodeExample } from '../src/lib/example-project/load-example.ts';
 import { writeProject } from './webcontainer-parity/write-project.ts';
 
 /** The newest Next.js 16 with every platform's SWC package on the registry (see TOOLCHAIN notes). */
@@ -22,7 +22,8 @@ export const NEXT_FORWARD_VERSION = process.env.NEXT_FORWARD_VERSION || '16.3.7'
 
 const names = process.argv.slice(2);
 const examples = loadAllExamples().filter(
-	(example) => (names.length === 0 || names.includes(example.name)) && /"next"\s*:/.test(example.payload.project.files['package.json'] ?? ''),
+	(example): example is NodeExample =>
+		example.kind === 'node' && (names.length === 0 || names.includes(example.name)) && /"next"\s*:/.test(example.payload.project.files['package.json'] ?? ''),
 );
 if (names.length > 0 && examples.length !== names.length) {
 	console.error(`next-forward: not a Next.js example: ${names.filter((name) => !examples.some((example) => example.name === name)).join(', ')}`);

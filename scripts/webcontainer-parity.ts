@@ -24,7 +24,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { launchOptions } from '../e2e/browser.ts';
-import { loadAllExamples, type LoadedExample } from '../src/lib/example-project/load-example.ts';
+import { loadAllExamples, type NodeExample } from '../src/lib/example-project/load-example.ts';
 import { closeBrowser, flows } from './webcontainer-parity/flows.ts';
 import { webcontainerNode } from '../src/lib/example-project/webcontainer-node.ts';
 import { installToolchain, removeNativeAddons, seedNextWasm, webcontainerEnv } from './webcontainer-parity/toolchain.ts';
@@ -33,8 +33,9 @@ import { writeProject } from './webcontainer-parity/write-project.ts';
 const READY_TIMEOUT_MS = 300_000;
 const asyncLocalStorageShim = resolve('scripts/webcontainer-parity/async-local-storage.cjs');
 const names = process.argv.slice(2);
-const examples = loadAllExamples().filter((example) => names.length === 0 || names.includes(example.name));
-for (const name of names) if (!examples.some((example) => example.name === name)) fail(name, '-', `no example named "${name}"`);
+// Python examples have no StackBlitz project (WebContainers run Node.js only): nothing to check.
+const examples = loadAllExamples().filter((example): example is NodeExample => example.kind === 'node' && (names.length === 0 || names.includes(example.name)));
+for (const name of names) if (!examples.some((example) => example.name === name)) fail(name, '-', `no Node.js example named "${name}"`);
 
 interface Row {
 	name: string;
@@ -81,7 +82,7 @@ async function stop(child: ChildProcess): Promise<void> {
 	clearTimeout(timer);
 }
 
-async function check(example: LoadedExample): Promise<Row> {
+async function check(example: NodeExample): Promise<Row> {
 	const files = example.payload.project.files;
 	const { version } = webcontainerNode(files);
 	const flow = flows[example.name];

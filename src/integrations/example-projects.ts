@@ -22,10 +22,9 @@ function write(dir: URL, sitePath: string, data: string | Uint8Array) {
 }
 
 function artefacts(example: LoadedExample): [path: string, type: string, body: string | Uint8Array][] {
-	return [
-		[example.projectUrl, 'application/json; charset=utf-8', example.payloadJson],
-		[example.zipUrl, 'application/zip', example.zip],
-	];
+	const zip: [string, string, Uint8Array] = [example.zipUrl, 'application/zip', example.zip];
+	// Python examples have no StackBlitz project: WebContainers run Node.js only.
+	return example.kind === 'node' ? [[example.projectUrl, 'application/json; charset=utf-8', example.payloadJson], zip] : [zip];
 }
 
 export default function exampleProjects(): AstroIntegration {
@@ -35,13 +34,14 @@ export default function exampleProjects(): AstroIntegration {
 			'astro:build:start': ({ logger }) => {
 				// Fail before rendering: a broken example is reported once, with its file named.
 				for (const example of loadAllExamples()) {
-					logger.info(`${example.name}: ${example.files.length} files, payload ${kb(Buffer.byteLength(example.payloadJson))}`);
+					const size = example.kind === 'node' ? `payload ${kb(Buffer.byteLength(example.payloadJson))}` : 'Python, no StackBlitz project';
+					logger.info(`${example.name}: ${example.files.length} files, ${size}`);
 				}
 			},
 			'astro:build:done': ({ dir, logger }) => {
 				for (const example of loadAllExamples()) {
 					for (const [path, , body] of artefacts(example)) write(dir, path, body);
-					logger.info(`${example.projectUrl} (${kb(Buffer.byteLength(example.payloadJson))}), ${example.zipUrl} (${kb(example.zip.byteLength)})`);
+					logger.info(artefacts(example).map(([path, , body]) => `${path} (${kb(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength)})`).join(', '));
 				}
 			},
 			'astro:server:setup': ({ server }) => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearExampleCache, loadAllExamples, loadExample } from './load-example.ts';
+import { clearExampleCache, loadAllExamples, loadExample, type NodeExample } from './load-example.ts';
 import { listExampleNames } from './tracked-files.ts';
 
 let root: string;
@@ -25,6 +25,13 @@ beforeEach(() => {
 	track('examples/demo');
 });
 
+/** A Node.js example, loaded (the tests' demo is one). */
+function loadNode(...args: Parameters<typeof loadExample>): NodeExample {
+	const example = loadExample(...args);
+	if (example.kind !== 'node') throw new Error(`${args[0]} loaded as a ${example.kind} example`);
+	return example;
+}
+
 afterEach(() => {
 	clearExampleCache();
 	rmSync(root, { recursive: true, force: true });
@@ -35,7 +42,7 @@ describe('loadExample', () => {
 		write('examples/demo/.env', 'SECRET=1\n');
 		write('examples/demo/node_modules/x/index.js', 'module.exports = 1;\n');
 		write('examples/demo/dist/out.js', 'built\n');
-		const example = loadExample('demo', root);
+		const example = loadNode('demo', root);
 		expect(Object.keys(example.payload.project.files)).toEqual(['package.json', 'README.md', 'src/index.ts']);
 		expect(Object.keys(unzipSync(example.zip)).sort()).toEqual(['demo/package.json', 'demo/README.md', 'demo/src/index.ts'].sort());
 	});
@@ -64,7 +71,7 @@ describe('loadExample', () => {
 		write('examples/service/.env', 'SECRET=1\n');
 		track('examples/service/package.json', 'examples/service/index.js');
 		const entries = { demo: { title: 'Demo', includes: ['service'], rules: [] } };
-		const example = loadExample('demo', root, entries);
+		const example = loadNode('demo', root, entries);
 		expect(example.includes).toEqual(['service']);
 		expect(Object.keys(example.payload.project.files).sort()).toEqual(
 			['package.json', 'README.md', 'service/index.js', 'service/package.json', 'src/index.ts'].sort(),
@@ -92,8 +99,28 @@ describe('loadExample', () => {
 		expect(() => loadExample('demo', root, entries)).toThrow(/examples\/demo\/package\.json has no "dev:nowhere" script/);
 	});
 
+	it('loads a Python example (pyproject.toml) with uv commands and no StackBlitz project', () => {
+		write('examples/py/pyproject.toml', '[project]\nname = "py"\ndescription = "A Python demo."\nrequires-python = ">=3.11"\n');
+		write('examples/py/src/app/main.py', 'app = None\n');
+		track('examples/py');
+		const entries = { py: { title: 'Py', run: 'uv run fastapi run src/app/main.py', rules: [] } };
+		const example = loadExample('py', root, entries);
+		expect(example).toMatchObject({ kind: 'python', description: 'A Python demo.', python: '>=3.11', openFile: 'pyproject.toml', run: 'uv run fastapi run src/app/main.py' });
+		expect(example).not.toHaveProperty('payload');
+		expect(example.commands.fromZip).toBe('unzip py.zip\ncd py\nuv sync --locked\nuv run fastapi run src/app/main.py');
+		expect(example.commands.fromRepository).toContain('uv run --locked pytest');
+		expect(Object.keys(unzipSync(example.zip)).sort()).toEqual(['py/pyproject.toml', 'py/src/app/main.py']);
+		expect(listExampleNames(root)).toEqual(['demo', 'py']);
+	});
+
+	it('fails the build for a Python example without its run command, naming it', () => {
+		write('examples/py/pyproject.toml', '[project]\nname = "py"\n');
+		track('examples/py');
+		expect(() => loadExample('py', root, {})).toThrow(/examples\/py is a Python example: give the command that starts it/);
+	});
+
 	it('names the examples that exist when asked for one that is not committed', () => {
-		expect(() => loadExample('missing', root)).toThrow(/examples\/missing has no committed package\.json\. Examples with one: demo/);
+		expect(() => loadExample('missing', root)).toThrow(/examples\/missing has no committed package\.json or pyproject\.toml\. Examples with one: demo/);
 	});
 });
 

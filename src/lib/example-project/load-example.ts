@@ -2,38 +2,58 @@
  * Everything the site builds from one example, read once per build: the StackBlitz payload, the
  * zip, the file list and the commands to run it. The `Example` component, the example index and
  * the `example-projects` integration all call this, so the page, the JSON and the zip agree.
+ *
+ * An example is a Node.js project (a committed package.json: it opens in StackBlitz) or a Python
+ * one (a committed pyproject.toml: WebContainers have no Python, so it is downloaded and run
+ * locally).
  */
 import { catalog, type CatalogEntry, type PlaybookRule } from './catalog.ts';
-import { buildProjectPayload, defaultStartScript, ExamplePayloadError, parsePackageJson, type ProjectPayload, type SourceFile } from './payload.ts';
+import { buildProjectPayload, decodeTextFile, defaultStartScript, ExamplePayloadError, parsePackageJson, type ProjectPayload, type SourceFile } from './payload.ts';
 import { listExampleNames, readTrackedFiles } from './tracked-files.ts';
 import { NodePinError, webcontainerNode, type NodeChoice } from './webcontainer-node.ts';
 import { buildZip } from './zip.ts';
 
-export interface LoadedExample {
+interface ExampleBase {
 	name: string;
 	title: string;
 	description: string;
 	openFile: string;
-	startScript: string;
-	/** package.json `engines.node`, e.g. `>=22.18`. */
-	node?: string;
-	/** The Node StackBlitz WebContainers run the project on, and why (see webcontainer-node.ts). */
-	webcontainer: NodeChoice;
 	rules: PlaybookRule[];
 	/** Other examples the project carries, each in a folder of its name. */
 	includes: string[];
 	/** The project's files: the example's own, then each included example's under its folder. */
 	files: SourceFile[];
-	payload: ProjectPayload;
-	/** `JSON.stringify(payload)` as served from `projectUrl`. */
-	payloadJson: string;
 	zip: Uint8Array;
-	/** Site paths of the build-time files. */
-	projectUrl: string;
 	zipUrl: string;
+	/** The command that starts it, as a reader types it (`npm run dev`, `uv run fastapi run …`). */
+	run: string;
 	/** Shell commands, one per line. */
 	commands: { fromZip: string; fromRepository: string };
 }
+
+/** A Node.js example: it opens in StackBlitz. */
+export interface NodeExample extends ExampleBase {
+	kind: 'node';
+	startScript: string;
+	/** package.json `engines.node`, e.g. `>=22.18`. */
+	node?: string;
+	/** The Node StackBlitz WebContainers run the project on, and why (see webcontainer-node.ts). */
+	webcontainer: NodeChoice;
+	payload: ProjectPayload;
+	/** `JSON.stringify(payload)` as served from `projectUrl`. */
+	payloadJson: string;
+	/** Site path of the StackBlitz project. */
+	projectUrl: string;
+}
+
+/** A Python example: downloaded and run locally with uv. */
+export interface PythonExample extends ExampleBase {
+	kind: 'python';
+	/** pyproject.toml `requires-python`, e.g. `>=3.11`. */
+	python?: string;
+}
+
+export type LoadedExample = NodeExample | PythonExample;
 
 const cache = new Map<string, LoadedExample>();
 
@@ -45,14 +65,15 @@ export const zipUrlFor = (name: string) => `/downloads/${name}.zip`;
 
 /**
  * Loads `examples/<name>` from its git-tracked files. Throws an `ExamplePayloadError` naming the
- * file when the example cannot become a project (binary file, too large, no package.json).
+ * file when the example cannot become a project (binary file, too large, no package.json or
+ * pyproject.toml, a Python example without its run command).
  */
 export function loadExample(name: string, root = process.cwd(), entries: Record<string, CatalogEntry> = catalog): LoadedExample {
 	const cached = cache.get(name);
 	if (cached) return cached;
 	if (!listExampleNames(root).includes(name)) {
 		throw new ExamplePayloadError(
-			`examples/${name} has no committed package.json. Examples with one: ${listExampleNames(root).join(', ') || 'none'}. ` +
+			`examples/${name} has no committed package.json or pyproject.toml. Examples with one: ${listExampleNames(root).join(', ') || 'none'}. ` +
 				'Commit the example before building its page.',
 		);
 	}
@@ -60,10 +81,20 @@ export function loadExample(name: string, root = process.cwd(), entries: Record<
 	const includes = entry?.includes ?? [];
 	const own = readTrackedFiles(name, root);
 	const files = [...own, ...includedFiles(name, own, includes, root)];
-	const packageFile = files.find((file) => file.path === 'package.json');
-	const packageJson = packageFile ? parsePackageJson(new TextDecoder().decode(packageFile.bytes), `examples/${name}`) : {};
 	const has = (path: string) => files.some((file) => file.path === path);
+	const text = (path: string) => decodeTextFile(files.find((file) => file.path === path)!, `examples/${name}`);
 	const title = entry?.title ?? titleFromName(name);
+	const base = { name, title, rules: entry?.rules ?? [], includes, files, zip: buildZip(name, files), zipUrl: zipUrlFor(name) };
+	const example = has('package.json') ? nodeExample(base, entry, has, text) : pythonExample(base, entry, has, text);
+	cache.set(name, example);
+	return example;
+}
+
+type Base = Pick<ExampleBase, 'name' | 'title' | 'rules' | 'includes' | 'files' | 'zip' | 'zipUrl'>;
+
+function nodeExample(base: Base, entry: CatalogEntry | undefined, has: (path: string) => boolean, text: (path: string) => string): NodeExample {
+	const { name, title, files } = base;
+	const packageJson = parsePackageJson(text('package.json'), `examples/${name}`);
 	const description = entry?.description ?? packageJson.description ?? `The ${title} example of the EGCA Engineering Handbook.`;
 	const openFile = entry?.openFile ?? (has('README.md') ? 'README.md' : 'package.json');
 	const startScript = entry?.startScript ?? defaultStartScript(packageJson) ?? 'start';
@@ -76,29 +107,47 @@ export function loadExample(name: string, root = process.cwd(), entries: Record<
 		throw error;
 	}
 	const run = startScript === 'start' ? 'npm start' : `npm run ${startScript}`;
-	const example: LoadedExample = {
-		name,
-		title,
+	return {
+		...base,
+		kind: 'node',
 		description,
 		openFile,
 		startScript,
 		node: packageJson.engines?.node,
 		webcontainer,
-		rules: entry?.rules ?? [],
-		includes,
-		files,
 		payload,
 		payloadJson: JSON.stringify(payload),
-		zip: buildZip(name, files),
 		projectUrl: projectUrlFor(name),
-		zipUrl: zipUrlFor(name),
+		run,
 		commands: {
 			fromZip: [`unzip ${name}.zip`, `cd ${name}`, 'npm ci', run].join('\n'),
 			fromRepository: [`cd examples/${name}`, 'npm ci', run, '', '# its tests, as CI runs them', 'npm test'].join('\n'),
 		},
 	};
-	cache.set(name, example);
-	return example;
+}
+
+function pythonExample(base: Base, entry: CatalogEntry | undefined, has: (path: string) => boolean, text: (path: string) => string): PythonExample {
+	const { name, title } = base;
+	const pyproject = text('pyproject.toml');
+	// The two fields the site shows, read without a TOML parser: [project] keeps them on one line.
+	const field = (key: string) => new RegExp(`^${key}\\s*=\\s*"([^"]*)"`, 'm').exec(pyproject)?.[1];
+	const run = entry?.run;
+	if (!run) {
+		throw new ExamplePayloadError(`examples/${name} is a Python example: give the command that starts it ("run") in src/lib/example-project/catalog.ts.`);
+	}
+	const tests = ['uv run --locked ruff check .', 'uv run --locked black --check .', 'uv run --locked pytest'];
+	return {
+		...base,
+		kind: 'python',
+		description: entry?.description ?? field('description') ?? `The ${title} example of the EGCA Engineering Handbook.`,
+		openFile: entry?.openFile ?? (has('README.md') ? 'README.md' : 'pyproject.toml'),
+		python: field('requires-python'),
+		run,
+		commands: {
+			fromZip: [`unzip ${name}.zip`, `cd ${name}`, 'uv sync --locked', run].join('\n'),
+			fromRepository: [`cd examples/${name}`, 'uv sync --locked', run, '', '# its tests, as CI runs them', ...tests].join('\n'),
+		},
+	};
 }
 
 /**
@@ -109,7 +158,7 @@ function includedFiles(name: string, ownFiles: SourceFile[], includes: string[],
 	const own = new Set(ownFiles.map((file) => file.path.split('/')[0]));
 	return includes.flatMap((included) => {
 		if (included === name || !listExampleNames(root).includes(included)) {
-			throw new ExamplePayloadError(`examples/${name} includes "${included}", which is not another example with a committed package.json.`);
+			throw new ExamplePayloadError(`examples/${name} includes "${included}", which is not another example with a committed package.json or pyproject.toml.`);
 		}
 		if (own.has(included)) {
 			throw new ExamplePayloadError(`examples/${name}/${included} already exists: the included example "${included}" would overwrite it.`);
@@ -118,7 +167,7 @@ function includedFiles(name: string, ownFiles: SourceFile[], includes: string[],
 	});
 }
 
-/** Every example with a committed package.json, loaded. */
+/** Every example with a committed package.json or pyproject.toml, loaded. */
 export function loadAllExamples(root = process.cwd()): LoadedExample[] {
 	return listExampleNames(root).map((name) => loadExample(name, root));
 }

@@ -9,9 +9,10 @@ export interface ExampleSection {
 }
 
 /** @example exampleSections({ name: 'hono-service', rules: [...] }) // [{ id: 'hono-service-open', text: 'Open it' }, ...] */
-export function exampleSections(example: { name: string; rules: unknown[] }): ExampleSection[] {
+export function exampleSections(example: { name: string; kind: 'node' | 'python'; rules: unknown[] }): ExampleSection[] {
 	return [
-		{ id: `${example.name}-open`, text: 'Open it' },
+		// Python examples do not open in StackBlitz: they are downloaded.
+		{ id: `${example.name}-open`, text: example.kind === 'node' ? 'Open it' : 'Download it' },
 		{ id: `${example.name}-run-locally`, text: 'Run it locally' },
 		...(example.rules.length > 0 ? [{ id: `${example.name}-rules`, text: 'Handbook rules it demonstrates' }] : []),
 		{ id: `${example.name}-files`, text: 'Files' },

@@ -28,13 +28,14 @@ export function readTrackedFiles(name: string, root = process.cwd()): SourceFile
 	return trackedPaths(dir, root).map((path) => ({ path, bytes: new Uint8Array(readFileSync(join(root, dir, path))) }));
 }
 
-/** Example folders that have a committed package.json, sorted by name. */
+/** Example folders that have a committed package.json (Node.js) or pyproject.toml (Python), sorted by name. */
 export function listExampleNames(root = process.cwd()): string[] {
 	if (!existsSync(join(root, 'examples'))) return [];
-	const output = execFileSync('git', ['ls-files', '-z', '--', 'examples/*/package.json'], { cwd: root, encoding: 'utf8' });
-	return output
+	const output = execFileSync('git', ['ls-files', '-z', '--', 'examples/*/package.json', 'examples/*/pyproject.toml'], { cwd: root, encoding: 'utf8' });
+	const names = output
 		.split('\0')
-		.map((path) => /^examples\/([^/]+)\/package\.json$/.exec(path)?.[1])
-		.filter((name): name is string => Boolean(name) && existsSync(join(root, 'examples', name!, 'package.json')))
-		.sort();
+		.map((path) => /^examples\/([^/]+)\/(package\.json|pyproject\.toml)$/.exec(path))
+		.filter((match): match is RegExpExecArray => Boolean(match) && existsSync(join(root, match![0])))
+		.map((match) => match[1]!);
+	return [...new Set(names)].sort();
 }
