@@ -19,6 +19,17 @@ import { AUDIENCE, ISSUER, createTestApp, createTestIdp, jsonRequest, openTestDa
 const ALL = 'users:read users:write invoices:read invoices:write reports:read reports:write keys:read keys:write';
 const NIL_UUID = '00000000-0000-4000-8000-000000000000';
 
+/** The headers every API response carries, exactly. */
+const API_HEADER_SET = {
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'strict-transport-security': 'max-age=15552000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+};
+// Per-request headers and the body's own; anything else would be an unreviewed addition.
+const PER_RESPONSE_HEADERS = new Set(['content-type', 'content-length', 'x-trace-id', 'ratelimit', 'ratelimit-policy', 'allow', 'www-authenticate']);
+
 /** Read a response that must be the documented error shape, and return its `error`. */
 async function expectError(response: Response, status: number, code: string) {
   expect(response.status).toBe(status);
@@ -86,15 +97,6 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
       });
 
       it('sends exactly the API header set, and the trace id, on JSON, error, 404 and 405 responses', async () => {
-        const expected = {
-          'cache-control': 'no-store',
-          'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-          'strict-transport-security': 'max-age=15552000; includeSubDomains',
-          'x-content-type-options': 'nosniff',
-          'x-frame-options': 'DENY',
-        };
-        // Per-request headers and the body's own; anything else would be an unreviewed addition.
-        const perResponse = new Set(['content-type', 'content-length', 'x-trace-id', 'ratelimit', 'ratelimit-policy', 'allow', 'www-authenticate']);
         const cases: [string, RequestInit | undefined, number][] = [
           ['/v1/invoices', { headers: { authorization: `Bearer ${alice}` } }, 200],
           ['/v1/users/someone-else', { headers: { authorization: `Bearer ${alice}` } }, 404],
@@ -107,8 +109,8 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
         for (const [path, init, status] of cases) {
           const response = await request(path, init);
           expect(response.status, path).toBe(status);
-          const headers = Object.fromEntries([...response.headers].filter(([name]) => !perResponse.has(name)));
-          expect(headers, `${init?.method ?? 'GET'} ${path}`).toEqual(expected);
+          const headers = Object.fromEntries([...response.headers].filter(([name]) => !PER_RESPONSE_HEADERS.has(name)));
+          expect(headers, `${init?.method ?? 'GET'} ${path}`).toEqual(API_HEADER_SET);
           expect(response.headers.get('x-trace-id'), path).toMatch(/^[0-9a-f]{32}$/);
         }
       });
@@ -472,6 +474,18 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
         await expectError(await get({ 'x-api-key': one.key }), 429, 'rate_limited');
         expect((await get({ 'x-api-key': two.key })).status).toBe(200);
         expect((await get({ authorization: `Bearer ${alice}` })).status).toBe(200);
+      });
+
+      it('sends exactly the API header set on key-authenticated answers and on the 201 and 204 of key management', async () => {
+        const created = await request('/v1/api-keys', jsonRequest('POST', alice, { name: 'headers', scopes: ['invoices:read'], expiresInDays: 1 }));
+        const { key, id } = CreatedApiKeySchema.parse(await created.clone().json());
+        for (const response of [created, await keyRequest('GET', '/v1/invoices', key), await request(`/v1/api-keys/${id}`, jsonRequest('DELETE', alice))]) {
+          expect([201, 200, 204]).toContain(response.status);
+          const headers = Object.fromEntries([...response.headers].filter(([name]) => !PER_RESPONSE_HEADERS.has(name)));
+          expect(headers, String(response.status)).toEqual(API_HEADER_SET);
+          expect(response.headers.get('x-trace-id')).toMatch(/^[0-9a-f]{32}$/);
+          expect(response.headers.get('ratelimit-policy')).toMatch(/^"(read|write)";q=\d+;w=60$/);
+        }
       });
 
       it(`holds at most ${MAX_LIVE_API_KEYS} live keys per user (409 beyond)`, async () => {
