@@ -1,8 +1,15 @@
 // @ts-check
+import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
+import starlightLlmsTxt from 'starlight-llms-txt';
+import starlightOpenAPI, { createOpenAPISidebarGroup } from 'starlight-openapi';
 import exampleProjects from './src/integrations/example-projects.ts';
+import { openApiDocumentsCheck } from './src/lib/openapi-documents.ts';
+import { apiExamplesLabel, apiReferencePageFrame, keepExpressiveCodeOptions } from './src/lib/starlight-openapi-fixes.ts';
+import { llmsTxtOptions, pageMarkdown } from './src/lib/page-markdown/integration.ts';
+import { repoLinks } from './src/lib/repo-links.ts';
 
 /**
  * The handbook's pages live in the top-level `content/docs/` folder. Setting `srcDir: '.'`
@@ -24,13 +31,37 @@ const skipExamplesInDependencyScan = {
 	},
 };
 
+/**
+ * Each example service's committed OpenAPI document, rendered as handbook pages under
+ * `/api/<example>/` (starlight-openapi). Add a service with one line here. Paths are from the
+ * repository root, where builds run (as for `<ExampleCode>`).
+ */
+const apiReferences = [{ example: 'hono-service' }];
+const openApiDocument = (/** @type {string} */ example) => `examples/${example}/openapi.json`;
+const apiReferenceGroup = createOpenAPISidebarGroup();
+const site = process.env.SITE_URL ?? 'https://handbook.egca.example';
+// "Edit this page" / "Report a problem" links (src/components/overrides/EditLink.astro).
+const repo = repoLinks(process.env.HANDBOOK_REPO_URL);
+/** @type {import('astro').AstroIntegration} */
+const warnWithoutRepoLinks = {
+	name: 'handbook:repo-links',
+	hooks: { 'astro:config:setup': ({ logger }) => void (repo.warning && logger.warn(repo.warning)) },
+};
+
+/** Expressive Code (code blocks) options; see keepExpressiveCodeOptions. */
+const expressiveCode = {
+	// Wrapped lines instead of horizontal scrolling: readable on narrow screens, and no
+	// unnamed scroll regions for screen readers (axe: landmark-unique).
+	defaultProps: { wrap: true },
+};
+
 export default defineConfig({
-	site: process.env.SITE_URL ?? 'https://handbook.egca.example',
+	site,
 	srcDir: '.',
 	// Pages in the tests and on static hosts are served as `/path/` directories.
 	trailingSlash: 'ignore',
 	vite: {
-		plugins: [skipExamplesInDependencyScan],
+		plugins: [skipExamplesInDependencyScan, apiReferencePageFrame, apiExamplesLabel],
 		server: {
 			// The examples carry their own node_modules and build output: never watch them.
 			watch: { ignored: ['**/examples/**', '**/e2e/**', '**/test-results/**'] },
@@ -39,6 +70,10 @@ export default defineConfig({
 	integrations: [
 		// Before Starlight: a broken example stops the build before any page renders.
 		exampleProjects(),
+		// Before Starlight too: an invalid OpenAPI document stops the build with the file named.
+		openApiDocumentsCheck(apiReferences.map(({ example }) => openApiDocument(example))),
+		pageMarkdown(),
+		warnWithoutRepoLinks,
 		starlight({
 			title: 'EGCA Engineering Handbook',
 			description:
@@ -48,23 +83,47 @@ export default defineConfig({
 			lastUpdated: true,
 			// Example pages list the sections the Example component renders in "On this page".
 			routeMiddleware: './src/route-data.ts',
-			expressiveCode: {
-				// Wrapped lines instead of horizontal scrolling: readable on narrow screens, and no
-				// unnamed scroll regions for screen readers (axe: landmark-unique).
-				defaultProps: { wrap: true },
-			},
-			customCss: ['./src/styles/handbook.css'],
+			editLink: { baseUrl: repo.links?.editBaseUrl },
+			expressiveCode,
+			customCss: ['./src/styles/handbook.css', './src/styles/api-reference.css'],
 			components: {
+				EditLink: './src/components/overrides/EditLink.astro',
 				PageTitle: './src/components/overrides/PageTitle.astro',
 				Search: './src/components/overrides/Search.astro',
 			},
-			plugins: [starlightLinksValidator({ errorOnFallbackPages: false })],
+			plugins: [
+				starlightOpenAPI(
+					apiReferences.map(({ example }) => ({
+						base: `api/${example}`,
+						schema: resolve(openApiDocument(example)),
+						sidebar: { label: example, group: apiReferenceGroup },
+					})),
+				),
+				keepExpressiveCodeOptions(expressiveCode),
+				starlightLlmsTxt(
+					llmsTxtOptions({
+						site,
+						contentDir: './content/docs',
+						extraLinks: apiReferences.map(({ example }) => ({
+							id: `/api/${example}/`,
+							title: `${example} API reference`,
+							description: `every operation of ${example}, from its committed OpenAPI document`,
+						})),
+					}),
+				),
+				starlightLinksValidator({
+					errorOnFallbackPages: false,
+					// The validator knows content pages only; each reference's overview is generated.
+					exclude: apiReferences.map(({ example }) => `/api/${example}/`),
+				}),
+			],
 			sidebar: [
 				{ label: 'Start here', items: ['handbook/onboarding'] },
 				{ label: 'Playbooks', items: [{ autogenerate: { directory: 'playbooks' } }] },
 				{ label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] },
 				{ label: 'Decision aids', items: [{ autogenerate: { directory: 'decisions' } }] },
 				{ label: 'Examples', items: [{ autogenerate: { directory: 'examples' } }] },
+				{ label: 'API reference', items: [apiReferenceGroup] },
 				{ label: 'About the handbook', items: ['handbook/contributing', 'handbook/hosting'] },
 			],
 		}),
