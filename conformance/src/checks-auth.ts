@@ -3,6 +3,7 @@ import { it } from 'node:test';
 import { AUDIENCE, ISSUER } from './idp.ts';
 import { call, expectError } from './http.ts';
 import type { Context } from './run.ts';
+import { AUTH_FAILURES_PER_MINUTE } from './services.ts';
 
 const NIL_UUID = '00000000-0000-4000-8000-000000000000';
 const ALL = 'users:read users:write invoices:read invoices:write';
@@ -39,9 +40,10 @@ export function authChecks(ctx: Context) {
     ],
   ];
   for (const [what, token, headers] of bad) {
-    it(`answers ${what} with 401 in the error shape`, async () => {
+    it(`answers ${what} with 401 in the error shape, counted against the address`, async () => {
       const response = await getUser(await token(), headers);
       assert.match(response.headers.get('www-authenticate') ?? '', /^Bearer/);
+      assert.equal(response.headers.get('ratelimit-policy'), `"auth-failures";q=${AUTH_FAILURES_PER_MINUTE};w=60`);
       await expectError(response, 401, 'unauthorized', what);
     });
   }
@@ -59,8 +61,23 @@ export function authChecks(ctx: Context) {
       const token = await ctx().idp.token(ctx().users.alice.id, ALL.replace(scope, '').trim());
       const response = await call(ctx().service.baseUrl, method, path, { token, body: method === 'POST' ? {} : undefined });
       assert.match(response.headers.get('www-authenticate') ?? '', new RegExp(`scope="${scope}"`));
+      // The route's limiter runs before its scope check: the 403 carries its bucket's headers.
+      assert.match(response.headers.get('ratelimit-policy') ?? '', new RegExp(`^"${method === 'GET' ? 'read' : 'write'}";q=\\d+;w=60$`));
       const error = await expectError(response, 403, 'forbidden');
       assert.match(error.message, new RegExp(scope));
     });
   }
+
+  // Last of the suite: from here on this address's failed authentications answer 429.
+  it('answers 429 once an address failed authentication too often (guessing)', async () => {
+    let response: Response | undefined;
+    for (let attempt = 0; attempt <= AUTH_FAILURES_PER_MINUTE; attempt++) {
+      response = await getUser(`guess-${attempt}`);
+      if (response.status === 429) break;
+      await response.arrayBuffer();
+    }
+    assert.ok(response);
+    assert.ok(Number(response.headers.get('retry-after')) >= 1);
+    await expectError(response, 429, 'rate_limited');
+  });
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { call, expectError } from './http.ts';
 import type { Context } from './run.ts';
+import { CORS_ORIGIN } from './services.ts';
 
 /** The security headers of every API response, names and values exactly (hono-service's set). */
 export const API_SECURITY_HEADERS = {
@@ -13,15 +14,25 @@ export const API_SECURITY_HEADERS = {
 };
 // Headers that vary per response, and those the HTTP server itself adds (Node's keep-alive pair,
 // uvicorn's `server`): anything else on an API response would be an unreviewed addition.
-const PER_RESPONSE = new Set(['content-type', 'content-length', 'x-trace-id', 'ratelimit', 'ratelimit-policy', 'retry-after', 'allow', 'www-authenticate']);
+const PER_RESPONSE = new Set(['vary', 'access-control-allow-origin', 'access-control-expose-headers', 'access-control-allow-credentials', 'content-type', 'content-length', 'x-trace-id', 'ratelimit', 'ratelimit-policy', 'retry-after', 'allow', 'www-authenticate']);
 const TRANSPORT = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'server']);
 
 /** Health, headers, routing, body limit, trace id and the request log line. */
 export function protocolChecks(ctx: Context) {
-  it('answers GET /health with 200 and the database check', async () => {
+  it('answers GET /health with 200 and the database check, limited per address', async () => {
     const response = await call(ctx().service.baseUrl, 'GET', '/health');
     assert.equal(response.status, 200);
+    assert.match(response.headers.get('ratelimit-policy') ?? '', /^"health";q=\d+;w=60$/);
     assert.deepEqual(await response.json(), { status: 'ok', checks: { database: 'ok' } });
+  });
+
+  it('lets only the configured origin read answers (CORS)', async () => {
+    const allowed = await call(ctx().service.baseUrl, 'GET', '/health', { headers: { origin: CORS_ORIGIN } });
+    await allowed.arrayBuffer();
+    assert.equal(allowed.headers.get('access-control-allow-origin'), CORS_ORIGIN);
+    const other = await call(ctx().service.baseUrl, 'GET', '/health', { headers: { origin: 'https://evil.example' } });
+    await other.arrayBuffer();
+    assert.equal(other.headers.get('access-control-allow-origin'), null);
   });
 
   it('sends exactly the API security headers on 200, 401, 404 and 405 responses', async () => {

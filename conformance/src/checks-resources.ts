@@ -12,7 +12,7 @@ type User = { id: string; email: string; name: string; createdAt: string };
 type Invoice = { id: string; userId: string; amountCents: number; currency: string; description: string; status: string; createdAt: string };
 
 /** Users and invoices: bodies, ownership, validation details, rate limits, hostile input. */
-export function resourceChecks(ctx: Context, options: CheckOptions) {
+export function resourceChecks(ctx: Context, options: CheckOptions = () => ({})) {
   const post = (path: string, token: string, body: unknown) => call(ctx().service.baseUrl, 'POST', path, { token, body });
   const get = (path: string, token: string) => call(ctx().service.baseUrl, 'GET', path, { token });
   const paths = (error: { details?: { path: string }[] }) => (error.details ?? []).map((detail) => detail.path).sort();
@@ -60,6 +60,14 @@ export function resourceChecks(ctx: Context, options: CheckOptions) {
     for (const body of [[], 12, { email: 12, name: 'x' }, { email: `${carol.id}@example.com`, name: ['x'] }]) {
       await expectError(await post('/v1/users', carol.token, body), 400, 'validation_failed', JSON.stringify(body));
     }
+  });
+
+  it('refuses NUL in text and control characters in ids with 400 naming the field', async () => {
+    const { carol } = ctx().users;
+    const error = await expectError(await post('/v1/users', carol.token, { email: `${carol.id}@example.com`, name: 'A\u0000B' }), 400, 'validation_failed');
+    assert.deepEqual(paths(error), ['body.name']);
+    const admin = await ctx().idp.token(uniqueUser('admin'), 'users:read users:admin');
+    assert.deepEqual(paths(await expectError(await get('/v1/users/a%0Ab', admin), 400, 'validation_failed')), ['path.id']);
   });
 
   it('refuses an invoice for a caller who has not registered (409)', async () => {

@@ -27,10 +27,6 @@ export const SERVICES: Record<string, ServiceSpec> = {
     cwd: join(examples, 'hono-service'),
     command: () => [process.execPath, 'src/index.ts'],
     env: () => ({ HOST: '127.0.0.1' }),
-    knownGaps: {
-      'hostile-path-parameters':
-        'GET /v1/users/%00 with users:admin answers 500: the NUL byte reaches PGlite/PostgreSQL, which refuse it in text (SQLSTATE 22021). Fix in hono-service pending.',
-    },
   },
   // The README's start command, on a scratch SQLite file so every run starts empty.
   'fastapi-service': {
@@ -44,6 +40,10 @@ export const SERVICES: Record<string, ServiceSpec> = {
  * (each uses its own users); writes are not the ones the 429 check drains. */
 export const READ_PER_MINUTE = 10;
 export const WRITE_PER_MINUTE = 60;
+/** The one browser origin allowed to read answers (CORS). */
+export const CORS_ORIGIN = 'https://app.conformance.test';
+/** Failed authentications per address: above the auth checks' own count, reached on purpose last. */
+export const AUTH_FAILURES_PER_MINUTE = 40;
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -86,6 +86,8 @@ export async function startService(name: string, idp: { jwksUrl: string }, contr
       JWT_AUDIENCE: contract.audience,
       RATE_LIMIT_READ_PER_MINUTE: String(READ_PER_MINUTE),
       RATE_LIMIT_WRITE_PER_MINUTE: String(WRITE_PER_MINUTE),
+      RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: String(AUTH_FAILURES_PER_MINUTE),
+      CORS_ORIGINS: CORS_ORIGIN,
       ...spec.env(scratch),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -485,6 +485,80 @@ class TestRateLimiting:
         assert warning["level"] == 40 and "redis is down" in warning["err"]["message"]
 
 
+class TestAbuseLimits:
+    async def test_each_401_spends_the_addresss_auth_failure_bucket_then_429(self, make_app):
+        async with make_app({"RATE_LIMIT_AUTH_FAILURES_PER_MINUTE": "2"}) as t:
+            first = await t.client.get("/v1/users/alice", headers=bearer("not-a-jwt"))
+            assert first.headers["ratelimit-policy"] == '"auth-failures";q=2;w=60'
+            assert first.headers["ratelimit"].startswith('"auth-failures";r=1;')
+            expect_error(first, 401, "unauthorized")
+            expect_error(await t.client.get("/v1/invoices"), 401, "unauthorized")
+            guessing = await t.client.get("/v1/users/alice", headers=bearer("still-not-a-jwt"))
+            assert int(guessing.headers["retry-after"]) >= 1
+            expect_error(guessing, 429, "rate_limited")
+
+    async def test_health_is_limited_per_address_and_says_so(self, make_app):
+        async with make_app() as t:
+            response = await t.client.get("/health")
+        assert response.headers["ratelimit-policy"] == '"health";q=600;w=60'
+
+    async def test_the_limiter_runs_before_the_scope_check_so_a_403_carries_its_headers(self, make_app, idp):
+        token = idp.token("alice", "users:read")
+        async with make_app() as t:
+            response = await t.client.post("/v1/invoices", headers=bearer(token), json={})
+        assert response.headers["ratelimit-policy"].startswith('"write";')
+        expect_error(response, 403, "forbidden")
+
+    @pytest.mark.parametrize(
+        ("body", "path"),
+        [
+            ({"email": "nul@example.com", "name": "A\u0000B"}, "body.name"),
+            ({"email": "nul@example.com", "name": "   "}, "body.name"),
+        ],
+    )
+    async def test_nul_in_text_is_a_400_naming_the_field(self, make_app, idp, body, path):
+        async with make_app() as t:
+            response = await t.client.post("/v1/users", headers=bearer(idp.token("nul")), json=body)
+        assert [d["path"] for d in expect_error(response, 400, "validation_failed")["details"]] == [path]
+
+    async def test_control_characters_in_a_user_id_are_a_400(self, make_app, idp):
+        admin = bearer(idp.token("admin", "users:read users:admin"))
+        async with make_app() as t:
+            for raw in ("%00", "a%0Ab", "%7F"):
+                error = expect_error(
+                    await t.client.get(f"/v1/users/{raw}", headers=admin), 400, "validation_failed"
+                )
+                assert error["details"][0]["path"] == "path.id"
+
+
+class TestCors:
+    ORIGIN: ClassVar = "https://app.example.com"
+
+    async def test_no_cors_headers_unless_the_origin_is_configured(self, make_app):
+        async with make_app() as t:
+            response = await t.client.get("/health", headers={"origin": self.ORIGIN})
+        assert "access-control-allow-origin" not in response.headers
+
+    async def test_a_configured_origin_may_read_answers_and_preflight(self, make_app):
+        async with make_app({"CORS_ORIGINS": f"{self.ORIGIN}, https://admin.example.com"}) as t:
+            read = await t.client.get("/health", headers={"origin": self.ORIGIN})
+            assert read.headers["access-control-allow-origin"] == self.ORIGIN
+            assert "x-trace-id" in read.headers["access-control-expose-headers"].lower()
+            assert read.headers["x-frame-options"] == "DENY"
+            preflight = await t.client.options(
+                "/v1/invoices",
+                headers={
+                    "origin": self.ORIGIN,
+                    "access-control-request-method": "POST",
+                    "access-control-request-headers": "authorization",
+                },
+            )
+            assert preflight.status_code == 200
+            assert preflight.headers["access-control-allow-origin"] == self.ORIGIN
+            other = await t.client.get("/health", headers={"origin": "https://evil.example"})
+        assert "access-control-allow-origin" not in other.headers
+
+
 class TestErrorsAndLogs:
     async def test_unknown_error_is_logged_in_full_and_answered_with_a_generic_500(self, make_app):
         async def broken(token: str):

@@ -46,12 +46,22 @@ def test_postgres_urls_in_any_spelling_map_to_asyncpg(scheme):
         ("RATE_LIMIT_WRITE_PER_MINUTE", "-1"),
         ("SHUTDOWN_TIMEOUT_MS", "soon"),
         ("LOG_LEVEL", "loud"),
+        ("RATE_LIMIT_AUTH_FAILURES_PER_MINUTE", "0"),
     ],
 )
 def test_an_invalid_value_is_reported_with_its_variable_name(name, value):
     with pytest.raises(SettingsError) as raised:
         load_settings({name: value})
     assert f"  {name}: " in str(raised.value)
+
+
+def test_cors_origins_are_a_comma_separated_list_of_origins():
+    settings = load_settings({"CORS_ORIGINS": "https://app.example.com, http://localhost:3000"})
+    assert settings.CORS_ORIGINS == ["https://app.example.com", "http://localhost:3000"]
+    assert load_settings({}).CORS_ORIGINS == []
+    for bad in ("https://app.example.com/path", "ftp://files.example.com", "app.example.com"):
+        with pytest.raises(SettingsError, match="CORS_ORIGINS"):
+            load_settings({"CORS_ORIGINS": bad})
 
 
 def test_every_invalid_variable_is_named_at_once():
@@ -63,4 +73,7 @@ def test_every_invalid_variable_is_named_at_once():
 
 def test_reads_the_process_environment(monkeypatch):
     monkeypatch.setenv("RATE_LIMIT_READ_PER_MINUTE", "7")
-    assert Settings().RATE_LIMIT_READ_PER_MINUTE == 7
+    monkeypatch.setenv("CORS_ORIGINS", "https://app.example.com,https://admin.example.com")
+    settings = Settings()
+    assert settings.RATE_LIMIT_READ_PER_MINUTE == 7
+    assert settings.CORS_ORIGINS == ["https://app.example.com", "https://admin.example.com"]

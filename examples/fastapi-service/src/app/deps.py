@@ -43,20 +43,53 @@ Session = Annotated[AsyncSession, Depends(get_session)]
 ReadSession = Annotated[AsyncSession, Depends(get_read_session)]
 
 
+def client_address(request: Request) -> str:
+    """The peer address (uvicorn applies X-Forwarded-For from trusted proxies, loopback by default)."""
+    return request.client.host if request.client else "unknown"
+
+
+async def take_token(request: Request, policy_name: str, key: str) -> dict[str, str]:
+    """Take one token from `key`'s bucket of `policy_name`: the RateLimit headers to send, or a
+    429 with `Retry-After` once it is empty. A failing store (Redis down) lets the request
+    through with no headers: a limiter outage must not turn every request into a 500."""
+    limits = request.app.state.rate_limits
+    policy: BucketPolicy = limits.policies[policy_name]
+    try:
+        result = await limits.store.take(key, policy, limits.now() * 1000)
+    except Exception as error:  # noqa: BLE001 - any store failure fails open, logged
+        limits.on_store_error(error)
+        return {}
+    seconds = result.reset_seconds if result.allowed else result.retry_after_seconds
+    headers = {
+        "RateLimit-Policy": f'"{policy.name}";q={policy.capacity};w={policy.window_seconds}',
+        "RateLimit": f'"{policy.name}";r={result.remaining};t={seconds}',
+    }
+    if not result.allowed:
+        headers["Retry-After"] = str(result.retry_after_seconds)
+        message = f"Too many requests; retry in {result.retry_after_seconds} s"
+        raise AppError("rate_limited", message, headers=headers)
+    return headers
+
+
 # #region current-principal
 async def current_principal(
     request: Request,
     _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
 ) -> Principal:
     """The verified caller. Never trusts the client: the token is checked on every request (a
-    verified token is cached only until its own expiry, by the verifier)."""
-    match = BEARER.match(request.headers.get("authorization", ""))
-    if match is None:
-        raise UnauthorizedError("A bearer token is required (Authorization: Bearer <token>)")
+    verified token is cached only until its own expiry, by the verifier). Each 401 spends a token
+    of the caller's address in the `auth-failures` bucket; once it is empty the answer is 429."""
     try:
-        principal = await request.app.state.verify_token(match.group(1))
-    except InvalidTokenError as error:
-        raise UnauthorizedError(str(error)) from None
+        match = BEARER.match(request.headers.get("authorization", ""))
+        if match is None:
+            raise UnauthorizedError("A bearer token is required (Authorization: Bearer <token>)")
+        try:
+            principal = await request.app.state.verify_token(match.group(1))
+        except InvalidTokenError as error:
+            raise UnauthorizedError(str(error)) from None
+    except UnauthorizedError as error:
+        error.headers |= await take_token(request, "auth-failures", f"ip-{client_address(request)}")
+        raise
     request.state.principal = principal  # for the request log line
     return principal
 
@@ -67,7 +100,7 @@ CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 def require_scope(scope: str) -> Callable:
     """Require one scope on this endpoint; permissions are re-checked per endpoint, never assumed.
 
-    Example: ``@router.get("/", dependencies=[Depends(require_scope("invoices:read"))])``
+    Example: ``@router.get("/", dependencies=[Depends(rate_limit("read")), Depends(require_scope("invoices:read"))])``
     """
     if not re.fullmatch(r"[a-z]+:[a-z]+", scope):
         raise ValueError(f'require_scope: "{scope}" is not a "resource:action" scope')
@@ -87,31 +120,24 @@ def rate_limit(tier: str) -> Callable:
     """Token bucket per (authenticated user + endpoint), `tier` being "read" or "write".
 
     The key is the endpoint (its function name, e.g. `get_invoice`), never the concrete URL, so
-    `/v1/invoices/a` and `/v1/invoices/b` share one bucket. Answers 429
-    with `Retry-After` once the bucket is empty and always sends the IETF draft `RateLimit` and
-    `RateLimit-Policy` headers. A failing store (Redis down) lets the request through: a limiter
-    outage must not turn every request into a 500.
+    `/v1/invoices/a` and `/v1/invoices/b` share one bucket. List it before `require_scope`: every
+    answer of the route after authentication (403 and 404 included) then carries the IETF draft
+    `RateLimit` and `RateLimit-Policy` headers; an empty bucket answers 429 with `Retry-After`.
     """
 
     async def limit(request: Request, principal: CurrentPrincipal) -> None:
-        limits = request.app.state.rate_limits
-        policy: BucketPolicy = limits.policies[tier]
         key = f"{principal.user_id}:{request.scope['route'].name}"
-        try:
-            result = await limits.store.take(key, policy, limits.now() * 1000)
-        except Exception as error:  # noqa: BLE001 - any store failure fails open, logged
-            limits.on_store_error(error)
-            return
-        seconds = result.reset_seconds if result.allowed else result.retry_after_seconds
-        headers = {
-            "RateLimit-Policy": f'"{policy.name}";q={policy.capacity};w={policy.window_seconds}',
-            "RateLimit": f'"{policy.name}";r={result.remaining};t={seconds}',
-        }
-        if not result.allowed:
-            headers["Retry-After"] = str(result.retry_after_seconds)
-            message = f"Too many requests; retry in {result.retry_after_seconds} s"
-            raise AppError("rate_limited", message, headers=headers)
-        request.state.response_headers.extend(headers.items())
+        request.state.response_headers.extend((await take_token(request, tier, key)).items())
+
+    return limit
+
+
+def rate_limit_by_address(tier: str) -> Callable:
+    """The same, per client address, for a route without authentication (`/health`)."""
+
+    async def limit(request: Request) -> None:
+        key = f"ip-{client_address(request)}:{request.scope['route'].name}"
+        request.state.response_headers.extend((await take_token(request, tier, key)).items())
 
     return limit
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 from pydantic.alias_generators import to_camel
 
@@ -23,6 +24,9 @@ from app.middleware import RequestContextMiddleware
 from app.rate_limit import BucketPolicy, MemoryStore, RateLimitStore, RedisStore
 from app.routers import health, invoices, users
 from app.settings import Settings, SettingsError, async_database_url, load_settings
+
+#: `/health` calls per minute per client address.
+HEALTH_PER_MINUTE = 600
 
 
 @dataclass
@@ -105,6 +109,10 @@ def create_app(settings: Settings | None = None, overrides: Overrides | None = N
             policies={
                 "read": BucketPolicy("read", settings.RATE_LIMIT_READ_PER_MINUTE),
                 "write": BucketPolicy("write", settings.RATE_LIMIT_WRITE_PER_MINUTE),
+                # Per client address: failed authentications (guessing), and /health (each call
+                # pings the database). The health bucket is hono-service's fixed 600 a minute.
+                "auth-failures": BucketPolicy("auth-failures", settings.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE),
+                "health": BucketPolicy("health", HEALTH_PER_MINUTE),
             },
             store=store or MemoryStore(),
             now=overrides.now or time.time,
@@ -142,6 +150,17 @@ def create_app(settings: Settings | None = None, overrides: Overrides | None = N
         redirect_slashes=False,
     )
     install_error_handlers(app)
+    if settings.CORS_ORIGINS:
+        # CORS only for the origins configured: browsers on any other origin cannot read answers.
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.CORS_ORIGINS,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type", "traceparent"],
+            expose_headers=["RateLimit", "RateLimit-Policy", "Retry-After", "X-Trace-Id"],
+            max_age=600,
+        )
+    # Added last, so outermost: preflight answers and CORS headers get the security headers too.
     app.add_middleware(RequestContextMiddleware, logger=logger)
     app.include_router(health.router)
     app.include_router(users.router)

@@ -1,6 +1,7 @@
 """Token buckets per (user + endpoint): the same arithmetic and headers as hono-service."""
 
 import math
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Protocol
@@ -15,7 +16,7 @@ class BucketPolicy:
     window_seconds: int = 60
 
     def __post_init__(self) -> None:
-        if self.capacity < 1 or self.window_seconds <= 0 or not self.name.isidentifier():
+        if self.capacity < 1 or self.window_seconds <= 0 or not re.fullmatch(r"[a-z0-9-]+", self.name):
             raise ValueError("BucketPolicy needs a name, capacity >= 1 and window_seconds > 0")
 
 

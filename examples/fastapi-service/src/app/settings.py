@@ -1,9 +1,10 @@
 """The service's configuration: the same variables as hono-service, parsed once at start."""
 
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
-from pydantic import AnyUrl, Field, UrlConstraints, ValidationError, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AnyUrl, Field, UrlConstraints, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 #: Port of hono-service's dev identity provider (`npm run idp` there) when IDP_PORT is unset.
 DEV_IDP_PORT = 8788
@@ -40,7 +41,23 @@ class Settings(BaseSettings):
     REDIS_URL: RedisUrl | None = None
     RATE_LIMIT_READ_PER_MINUTE: int = Field(300, gt=0)
     RATE_LIMIT_WRITE_PER_MINUTE: int = Field(30, gt=0)
+    # Failed authentications per minute per client address (guessing); beyond, 429.
+    RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: int = Field(60, gt=0)
     SHUTDOWN_TIMEOUT_MS: int = Field(10_000, gt=0)
+    # Browser origins allowed to read answers (CORS), comma-separated; none by default.
+    CORS_ORIGINS: Annotated[list[str], NoDecode] = []
+
+    @field_validator("CORS_ORIGINS", mode="before")
+    @classmethod
+    def _origins(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        origins = [origin.strip() for origin in value.split(",") if origin.strip()]
+        for origin in origins:
+            parts = urlsplit(origin)
+            if parts.scheme not in ("http", "https") or not parts.netloc or parts.path or parts.query:
+                raise ValueError(f"Give origins only, such as https://app.example.com (no path): {origin!r}")
+        return origins
 
     @model_validator(mode="after")
     def _dev_idp_defaults(self) -> "Settings":

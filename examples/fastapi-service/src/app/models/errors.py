@@ -47,15 +47,24 @@ TRACE_ID_HEADER = {
         "schema": {"type": "string", "pattern": "^[0-9a-f]{32}$", "minLength": 32, "maxLength": 32},
     }
 }
+CORS_HEADER = {
+    "Access-Control-Allow-Origin": {
+        "description": "CORS: sent only when `CORS_ORIGINS` lists the request's `Origin` (then echoing it). "
+        "By default the list is empty and the header is never sent: no browser page on another origin may read "
+        "an answer (the handbook's clients call through their own server).",
+        "schema": {"type": "string", "format": "uri", "maxLength": 200},
+    }
+}
 RATE_LIMIT_HEADERS = {
     "RateLimit": {
         "description": "IETF draft `RateLimit` of the bucket this request counted against: `r` tokens left, `t` "
-        "seconds until the bucket is full (until the next token when limited). Absent when the request "
-        "stopped before the limiter (authentication, scope) or the limiter store is down.",
+        "seconds until the bucket is full (until the next token when limited). Absent only if the limiter "
+        "store is down (requests are then let through).",
         "schema": {"type": "string", "pattern": '^"[a-z0-9-]+";r=\\d+;t=\\d+$', "maxLength": 100},
     },
     "RateLimit-Policy": {
-        "description": "IETF draft `RateLimit-Policy`: the bucket (`read` or `write`), its size `q` and its window `w` in seconds.",
+        "description": "IETF draft `RateLimit-Policy`: the bucket (`read`, `write`, `health` or `auth-failures`), "
+        "its size `q` and its window `w` in seconds.",
         "schema": {"type": "string", "pattern": '^"[a-z0-9-]+";q=\\d+;w=\\d+$', "maxLength": 100},
     },
 }
@@ -76,7 +85,7 @@ WWW_AUTHENTICATE_HEADER = {
 
 
 def _headers(status: int, rate_limited: bool) -> dict:
-    headers = dict(TRACE_ID_HEADER)
+    headers = TRACE_ID_HEADER | CORS_HEADER
     if rate_limited and status < 500:
         headers |= RATE_LIMIT_HEADERS
     if status == 429:

@@ -5,8 +5,17 @@ from pydantic import EmailStr, Field, StringConstraints
 
 from app.models import DATETIME_SCHEMA, ApiModel, RequestModel
 
-#: A user id is the `sub` of the user's tokens, as issued by the identity provider.
-UserId = Annotated[str, StringConstraints(min_length=1, max_length=128), Field(examples=["alice"])]
+#: A user id is the `sub` of the user's tokens, as issued by the identity provider. No control
+#: characters: none belongs in a subject, and NUL would reach the database (which refuses it).
+UserId = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=128, pattern=r"^[^\u0000-\u001f\u007f]+$"),
+    Field(examples=["alice"]),
+]
+#: Free text from a client: trimmed, bounded, without NUL (PostgreSQL refuses it in text columns).
+Text200 = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=r"^[^\u0000]*$")
+]
 
 
 # #region models
@@ -25,7 +34,7 @@ class CreateUser(RequestModel):
     """Body of `POST /v1/users`: register the caller (the token's `sub`) as a user."""
 
     email: Annotated[EmailStr, Field(max_length=320)]
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    name: Text200
 
 
 # #endregion models

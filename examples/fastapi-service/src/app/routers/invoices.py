@@ -18,7 +18,7 @@ router = APIRouter(prefix="/v1/invoices", tags=["Invoices"])
     "",
     summary="List the caller's invoices",
     description="Newest first. Requires scope `invoices:read`.",
-    dependencies=[Depends(require_scope("invoices:read")), Depends(rate_limit("read"))],
+    dependencies=[Depends(rate_limit("read")), Depends(require_scope("invoices:read"))],
     responses=documented(
         200, {400: error_response("Invalid query (`validation_failed`)."), **AUTH_ERROR_RESPONSES}
     ),
@@ -47,7 +47,7 @@ async def list_invoices(
         "The owner is always the caller. Requires scope `invoices:write` and a registered user "
         "(`POST /v1/users`)."
     ),
-    dependencies=[Depends(require_scope("invoices:write")), Depends(rate_limit("write"))],
+    dependencies=[Depends(rate_limit("write")), Depends(require_scope("invoices:write"))],
     responses=documented(
         201,
         {
@@ -77,7 +77,7 @@ async def create_invoice(body: CreateInvoice, principal: CurrentPrincipal, sessi
     description=(
         "Requires scope `invoices:read`. Another user's invoice answers 404, exactly like an unknown id."
     ),
-    dependencies=[Depends(require_scope("invoices:read")), Depends(rate_limit("read"))],
+    dependencies=[Depends(rate_limit("read")), Depends(require_scope("invoices:read"))],
     responses=documented(
         200,
         {

@@ -21,7 +21,7 @@ router = APIRouter(prefix="/v1/users", tags=["Users"])
     response_model=User,
     summary="Register the caller as a user",
     description="Creates the user whose id is the token `sub`. Requires scope `users:write`.",
-    dependencies=[Depends(require_scope("users:write")), Depends(rate_limit("write"))],
+    dependencies=[Depends(rate_limit("write")), Depends(require_scope("users:write"))],
     responses=documented(
         201,
         {
@@ -54,7 +54,7 @@ async def create_user(body: CreateUser, principal: CurrentPrincipal, session: Se
         f"Your own user, or any user with scope `{USERS_ADMIN_SCOPE}`. Requires scope `users:read`. "
         "Another user's id answers 404, exactly like an unknown id."
     ),
-    dependencies=[Depends(require_scope("users:read")), Depends(rate_limit("read"))],
+    dependencies=[Depends(rate_limit("read")), Depends(require_scope("users:read"))],
     responses=documented(
         200,
         {
