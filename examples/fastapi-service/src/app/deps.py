@@ -29,13 +29,13 @@ BEARER = re.compile(r"^Bearer ([A-Za-z0-9_.~+/=-]+)$", re.IGNORECASE)
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     """One session per request, closed when the response is sent."""
-    async with request.app.state.database.sessions() as session:
+    async with request.app.state.database.session() as session:
         yield session
 
 
 async def get_read_session(request: Request) -> AsyncIterator[AsyncSession]:
     """A session for a request that only reads (see `Database.reads`)."""
-    async with request.app.state.database.reads() as session:
+    async with request.app.state.database.session(read_only=True) as session:
         yield session
 
 

