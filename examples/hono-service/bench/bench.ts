@@ -67,7 +67,7 @@ console.log(
     `Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} at start`,
 );
 console.log('floor = what every response pays: security headers + trace id + request log line (the service\'s pino logger, to /dev/null) + JSON');
-console.log('chain = floor + body limit + JWT auth (ES256, cache of verified tokens) + scope + rate limit (generous bucket: measures the chain, never answers 429) + Zod validation + route');
+console.log('chain = floor + JWT auth (ES256, cache of verified tokens) + rate limit (generous bucket: measures the chain, never answers 429) + scope + Zod validation + route');
 type Sample = { rps: number; p50: number; p99: number; serverUs: number; clientUs: number };
 const samples: Record<string, Sample[]> = { bare: [], headers: [], floor: [], chain: [], full: [] };
 const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
