@@ -150,3 +150,33 @@ test.describe('edit and report links', () => {
 		});
 	}
 });
+
+test.describe('type hovers on the guide', () => {
+	test("hovering a name in the generated client's code shows the type TypeScript infers", async ({ page }) => {
+		await page.goto('/guides/dedicated-backend-frameworks/');
+		const block = page.locator('figure', { has: page.locator('figcaption', { hasText: 'src/components/invoice-list.tsx' }) });
+		const data = block.locator('.type-hover', { has: page.locator('span', { hasText: /^data$/ }) }).first();
+		const popup = data.locator('.type-hover__popup');
+		await expect(popup).toBeHidden();
+		await data.hover();
+		await expect(popup).toBeVisible();
+		await expect(popup.locator('code')).toHaveText('const data: InvoiceList | undefined');
+	});
+
+	test("the Hono RPC client's AppType shows the backend's routes", async ({ page }) => {
+		await page.goto('/guides/dedicated-backend-frameworks/');
+		const block = page.locator('figure', { has: page.locator('figcaption', { hasText: 'lib/api-client.ts (frontend)' }) });
+		const appType = block.locator('.type-hover', { has: page.locator('span', { hasText: /^AppType$/ }) }).first();
+		await appType.hover();
+		await expect(appType.locator('.type-hover__popup')).toContainText('"/users"');
+	});
+
+	test('types stay out of the copied code and of the Markdown', async ({ page, request }) => {
+		await page.goto('/guides/dedicated-backend-frameworks/');
+		const block = page.locator('figure', { has: page.locator('figcaption', { hasText: 'src/components/invoice-list.tsx' }) });
+		expect(await block.locator('button[data-code]').getAttribute('data-code')).not.toContain('InvoiceList | undefined');
+		const markdown = await (await request.get('/guides/dedicated-backend-frameworks.md')).text();
+		expect(markdown).toContain('const { data, error, isPending, isFetching } = useListInvoices(');
+		expect(markdown).not.toContain('const data: InvoiceList | undefined');
+	});
+});

@@ -26,7 +26,7 @@ export async function buildFixture(name: string, files: Record<string, string>, 
 	rmSync(root, { recursive: true, force: true });
 	mkdirSync(root, { recursive: true });
 	for (const shared of ['src', 'public']) symlinkSync(join(repo, shared), join(root, shared));
-	for (const file of ['astro.config.mjs', 'content.config.ts', 'tsconfig.json']) cpSync(join(repo, file), join(root, file));
+	for (const file of ['astro.config.mjs', 'ec.config.mjs', 'content.config.ts', 'tsconfig.json']) cpSync(join(repo, file), join(root, file));
 	const pages = readdirSync(join(repo, 'content', 'docs'), { recursive: true, encoding: 'utf8' }).filter((page) => /\.mdx?$/.test(page));
 	const stubs = Object.fromEntries(pages.map((page) => [join('content', 'docs', page.replace(/\.mdx?$/, '.md')), stubPage()]));
 	const openapi = { 'examples/hono-service/openapi.json': readFileSync(join(repo, 'examples', 'hono-service', 'openapi.json'), 'utf8') };

@@ -1,7 +1,8 @@
 /**
  * What the build does with bad input to the docs-platform features: an OpenAPI document that
- * does not parse or is not OpenAPI fails the build naming the file; a missing or invalid
- * HANDBOOK_REPO_URL leaves the edit and report links out with a warning, never a broken link.
+ * does not parse or is not OpenAPI, or code with type hovers that no longer type-checks, fails
+ * the build naming the file; a missing or invalid HANDBOOK_REPO_URL leaves the edit and report
+ * links out with a warning, never a broken link.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,21 @@ describe('the API reference build', () => {
 		expect(status).not.toBe(0);
 		expect(output).toContain('examples/hono-service/openapi.json is not a valid OpenAPI document');
 		expect(output).toContain("must have required property 'info'");
+	});
+});
+
+describe('type hovers', () => {
+	it.concurrent('fail the build naming the file, line and error when the code no longer type-checks', async () => {
+		const { status, output } = await buildFixture('types-broken', {
+			'content/docs/broken/types.mdx':
+				"---\ntitle: Fixture page\nowner: Platform team\nreviewed: 2026-11-01\n---\nimport ExampleCode from '../../../src/components/ExampleCode.astro';\n\n" +
+				'<ExampleCode file="examples/broken/src/client.ts" region="call" types />\n',
+			'examples/broken/tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'esnext', moduleResolution: 'bundler' } }),
+			'examples/broken/src/client.ts': "// #region call\nexport const total: number = 'not a number';\n// #endregion call\n",
+		});
+		expect(status).not.toBe(0);
+		expect(output).toContain('examples/broken/src/client.ts no longer type-checks');
+		expect(output).toContain("examples/broken/src/client.ts:2:14 TS2322: Type 'string' is not assignable to type 'number'");
 	});
 });
 

@@ -51,14 +51,20 @@ export function listRegions(source: string): string[] {
 		.map((marker) => marker.name);
 }
 
+/** Where a region's shown lines come from in its file. */
+export interface RegionLocation {
+	/** For each line `extractRegion` shows, its 0-based line index in the file. */
+	fileLines: number[];
+	/** Columns removed from the start of every shown line (the common indentation). */
+	indent: number;
+}
+
 /**
- * The lines between `#region <region>` and its matching `#endregion`, dedented, without markers.
- * Throws a `RegionError` naming `file` and `region` when the region is missing or never closed.
- *
- * @example
- * extractRegion(readFileSync('examples/hono-service/src/env.ts', 'utf8'), 'env-schema', 'examples/hono-service/src/env.ts')
+ * Where the lines `extractRegion` shows come from in the file, so tools that read the whole
+ * file (the type checker behind type hovers) can map their positions onto the region.
+ * Throws like `extractRegion`.
  */
-export function extractRegion(source: string, region: string, file = 'the file'): string {
+export function locateRegion(source: string, region: string, file = 'the file'): RegionLocation {
 	const lines = source.split(/\r?\n/);
 	const start = lines.findIndex((line) => {
 		const marker = parseMarker(line);
@@ -72,17 +78,36 @@ export function extractRegion(source: string, region: string, file = 'the file')
 				` Mark it with "// #region ${region}" and "// #endregion" (or "# #region" in YAML, Python, Dockerfiles).`,
 		);
 	}
-	const body: string[] = [];
+	const body: number[] = [];
 	let depth = 1;
-	for (const line of lines.slice(start + 1)) {
-		const marker = parseMarker(line);
+	for (let index = start + 1; index < lines.length; index++) {
+		const marker = parseMarker(lines[index]!);
 		if (marker?.kind === 'region') depth += 1;
 		// A named #endregion closes its own region even if an inner one was left open.
 		if (marker?.kind === 'endregion') depth = marker.name === region ? 0 : depth - 1;
-		if (depth === 0) return dedent(body).join('\n').replace(/^\n+|\n+$/g, '');
-		if (!marker) body.push(line);
+		if (depth === 0) {
+			const isBlank = (line: number) => lines[line]!.trim() === '';
+			while (body.length > 0 && isBlank(body[0]!)) body.shift();
+			while (body.length > 0 && isBlank(body.at(-1)!)) body.pop();
+			const indents = body.filter((line) => !isBlank(line)).map((line) => /^[ \t]*/.exec(lines[line]!)![0].length);
+			return { fileLines: body, indent: indents.length > 0 ? Math.min(...indents) : 0 };
+		}
+		if (!marker) body.push(index);
 	}
 	throw new RegionError(`region "${region}" in ${file} has no matching "#endregion": close it after line ${start + 1}.`);
+}
+
+/**
+ * The lines between `#region <region>` and its matching `#endregion`, dedented, without markers.
+ * Throws a `RegionError` naming `file` and `region` when the region is missing or never closed.
+ *
+ * @example
+ * extractRegion(readFileSync('examples/hono-service/src/env.ts', 'utf8'), 'env-schema', 'examples/hono-service/src/env.ts')
+ */
+export function extractRegion(source: string, region: string, file = 'the file'): string {
+	const lines = source.split(/\r?\n/);
+	const { fileLines } = locateRegion(source, region, file);
+	return dedent(fileLines.map((line) => lines[line]!)).join('\n');
 }
 
 const LANGUAGES: Record<string, string> = {
