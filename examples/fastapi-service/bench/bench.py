@@ -65,6 +65,22 @@ def start(name: str, command: list[str], cwd: Path, env: dict[str, str], port: i
     sys.exit(f"{name} did not answer /health in 90 s")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process and all its descendants so far (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total, pending = 0.0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
 def register(port: int, token: str, user: str) -> None:
     body = f'{{"email":"{user}@example.com","name":"Bench"}}'.encode()
     request = urllib.request.Request(
@@ -102,6 +118,7 @@ def wrk(url: str, token: str, seconds: int, connections: int, *, warm_up: bool =
         sys.exit(f"could not read wrk's latency distribution:\n{out}")
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
         "p50": ms(percentiles["50"]),
         "p99": ms(percentiles["99"]),
     }
@@ -199,9 +216,11 @@ def main() -> None:
             runs: dict[str, list[dict[str, float]]] = {label: [] for label in ports}
             for _ in range(rounds):
                 for label, port in ports.items():
-                    runs[label].append(
-                        wrk(f"http://127.0.0.1:{port}/v1/users/{user}", token, seconds, connections)
-                    )
+                    # The server's CPU per request: what its process tree burnt during the run.
+                    before = cpu_seconds(processes[label].pid)
+                    result = wrk(f"http://127.0.0.1:{port}/v1/users/{user}", token, seconds, connections)
+                    result["cpu_us"] = (cpu_seconds(processes[label].pid) - before) / result["requests"] * 1e6
+                    runs[label].append(result)
     finally:
         for process in processes.values():
             process.send_signal(signal.SIGTERM)
@@ -212,15 +231,16 @@ def main() -> None:
                 process.kill()
         asyncio.run(drop_databases(admin_url, list(databases.values())))
 
+    keys = ("rps", "p50", "p99", "cpu_us")
     median = {
-        label: {k: statistics.median(run[k] for run in results) for k in ("rps", "p50", "p99")}
+        label: {k: statistics.median(run[k] for run in results) for k in keys}
         for label, results in runs.items()
     }
-    print(
-        f"\nGET /v1/users/{{id}}, authenticated, PostgreSQL\n{'server':<40} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8}"
-    )
+    print("\nGET /v1/users/{id}, authenticated, PostgreSQL")
+    print(f"{'server':<40} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'server CPU':>12}")
     for label, figures in median.items():
-        print(f"{label:<40} {figures['rps']:>9.0f} {figures['p50']:>8.2f} {figures['p99']:>8.2f}")
+        cpu = f"{figures['cpu_us']:.0f} us/req"
+        print(f"{label:<40} {figures['rps']:>9.0f} {figures['p50']:>8.2f} {figures['p99']:>8.2f} {cpu:>12}")
     hono = median[next(iter(median))]
     for label, figures in list(median.items())[1:]:
         verdict = "met" if figures["p99"] <= TARGET_P99_MS else "NOT met"
