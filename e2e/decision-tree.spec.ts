@@ -61,7 +61,7 @@ const walks: Walk[] = [
 		options: [1, 0, 2, 1, 0, 0, 1, 0],
 		title: 'Split into a FastAPI (Python) service',
 		because: 'The work is ML, data or pandas-heavy processing',
-		answers: ['More than a few seconds, or close to the function timeout', 'Machine learning, data science or pandas / NumPy-heavy processing'],
+		answers: ['More than a few seconds, and too long for the function timeout', 'Machine learning, data science or pandas / NumPy-heavy processing'],
 	},
 	{
 		name: 'a FastAPI service with a worker for a Python team owning background work',

@@ -43,14 +43,17 @@ export const catalog: Record<string, CatalogEntry> = {
 		// Compiled to JavaScript first: WebContainers' Node 20.19 cannot run .ts (see its README).
 		startScript: 'dev:compiled',
 		rules: [
-			{ text: 'Hono, one file per resource under routes/, chained so AppType carries every route', href: `${backendApi}#service-shape` },
-			{ text: 'Zod schemas are the contract; OpenAPI is generated from them, errors have one shape', href: `${backendApi}#api-contract` },
-			{ text: 'Short-lived JWTs verified against the identity provider’s JWKS, scopes checked per endpoint', href: `${backendApi}#auth-between-services` },
+			{ text: 'Hono; one file per resource under routes/; Zod schemas, types derived from them', href: `${backendApi}#service-shape` },
+			{ text: 'OpenAPI generated from Zod, never hand-written; /v1/ in the path; errors in one shape, codes documented', href: `${backendApi}#api-contract` },
+			{ text: 'Routes chained so hc<AppType> types every route for TypeScript clients', href: `${guide}#hono-javascripttypescript` },
+			{ text: 'Short-lived JWTs verified with the identity provider’s JWKS; permissions re-checked per endpoint', href: `${backendApi}#auth-between-services` },
+			{ text: 'API keys only for external integrations: scoped, rotated', href: `${backendApi}#auth-between-services` },
 			{ text: 'The service owns its tables and migrations (Drizzle on PGlite or PostgreSQL)', href: `${backendApi}#database` },
-			{ text: 'Structured JSON logs for every request', href: `${backendApi}#observability` },
-			{ text: 'Token bucket per user and endpoint, 429 with Retry-After', href: `${backendApi}#rate-limiting--abuse` },
-			{ text: 'Health endpoint and graceful shutdown on SIGTERM', href: `${backendApi}#deployment` },
-			{ text: 'Integration tests against a real PostgreSQL in CI; contract tests round-trip every Zod schema against fixtures', href: `${backendApi}#testing` },
+			{ text: 'BullMQ on Redis; a separate worker process; jobs idempotent by job id', href: `${backendApi}#background-jobs` },
+			{ text: 'Structured JSON logs: method, path, status, duration_ms, trace_id, user_id', href: `${backendApi}#observability` },
+			{ text: 'Token bucket per user and endpoint; aggressive on expensive work, lenient on reads; 429 with Retry-After', href: `${backendApi}#rate-limiting--abuse` },
+			{ text: 'Health endpoint with a DB ping; graceful shutdown on SIGTERM', href: `${backendApi}#deployment` },
+			{ text: 'Integration tests against a real PostgreSQL in CI (a CI cluster, not testcontainers); contract tests round-trip every Zod schema against fixtures', href: `${backendApi}#testing` },
 		],
 	},
 	'nextjs-hono-rpc': {
@@ -61,8 +64,7 @@ export const catalog: Record<string, CatalogEntry> = {
 			{ text: 'Hono’s typed RPC client (hc<AppType>) for a TypeScript frontend: no code generation', href: `${guide}#hono-javascripttypescript` },
 			{ text: 'A wrong call from the frontend fails to compile', href: `${guide}#the-critical-requirement` },
 			{ text: 'Validate with Zod on the server; derive types from the schema', href: `${backendApi}#service-shape` },
-			{ text: 'A real API (routes, status codes) when it has consumers besides this frontend', href: `${guide}#building-a-public-api` },
-			{ text: 'Internal CRUD only this app calls stays with Server Actions', href: `${guide}#when-to-stay-with-nextjs-server-actions` },
+			{ text: 'Its own routes, status codes and error shape, ready for consumers besides this frontend', href: `${guide}#building-a-public-api` },
 		],
 	},
 	'nextjs-openapi-client': {
@@ -72,8 +74,8 @@ export const catalog: Record<string, CatalogEntry> = {
 		startScript: 'dev:with-service',
 		includes: ['hono-service'],
 		rules: [
-			{ text: 'Clients are generated from the service’s OpenAPI document, never hand-written', href: `${guide}#the-openapi--code-generation-workflow` },
-			{ text: 'Clients import types from the contract, not from the service’s code', href: `${backendApi}#api-contract` },
+			{ text: 'The client is generated from the service’s OpenAPI document (openapi-rq), and checked against it in CI', href: `${guide}#the-openapi--code-generation-workflow` },
+			{ text: 'Clients import types from the schema, not from the service’s internal code', href: `${backendApi}#api-contract` },
 		],
 	},
 	'nextjs-server-actions': {
@@ -83,8 +85,8 @@ export const catalog: Record<string, CatalogEntry> = {
 		rules: [
 			{ text: 'Authenticated CRUD only this app calls stays with Server Actions: no separate API', href: `${guide}#when-to-stay-with-nextjs-server-actions` },
 			{ text: 'Validate with Zod, one schema for the form and the action', href: `${backendApi}#service-shape` },
-			{ text: 'Never trust the client: the user comes from the session, permissions are checked on every request', href: `${backendApi}#auth-between-services` },
-			{ text: 'The app owns its tables and migrations; the database enforces who sees what (Row Level Security)', href: `${backendApi}#database` },
+			{ text: 'Never trust the client (the playbook’s rule, applied to Server Actions): the user comes from the session, each action re-checks permissions', href: `${backendApi}#auth-between-services` },
+			{ text: 'Standard CRUD with Row Level Security: the database refuses another user’s rows', href: `${guide}#when-nextjs-server-actions-are-not-enough` },
 		],
 	},
 	'fastapi-service': {
@@ -100,7 +102,7 @@ export const catalog: Record<string, CatalogEntry> = {
 			{ text: 'Structured JSON logs: method, path, status, duration_ms, trace_id, user_id', href: `${backendApi}#observability` },
 			{ text: 'Token bucket per user and endpoint (Redis when configured); 429 with Retry-After', href: `${backendApi}#rate-limiting--abuse` },
 			{ text: 'Health endpoint with a DB ping; graceful shutdown on SIGTERM', href: `${backendApi}#deployment` },
-			{ text: 'Integration tests against a real PostgreSQL in CI', href: `${backendApi}#testing` },
+			{ text: 'Integration tests against a real PostgreSQL in CI (a CI cluster, not testcontainers)', href: `${backendApi}#testing` },
 		],
 	},
 	'flask-service': {
