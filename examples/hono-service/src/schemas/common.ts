@@ -25,4 +25,4 @@ export const text = (min: number, max: number) =>
     .trim()
     .min(min)
     .max(max)
-    .regex(/^[^\u0000]*$/, 'Text must not contain NUL characters');
+    .regex(/^[^\x00]*$/, 'Text must not contain NUL characters');

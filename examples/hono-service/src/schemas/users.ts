@@ -7,7 +7,7 @@ export const UserIdSchema = z
   .string()
   .min(1)
   .max(128)
-  .regex(/^[^\u0000-\u001f\u007f]+$/, 'A user id has no control characters')
+  .regex(/^[^\x00-\x1f\x7f]+$/, 'A user id has no control characters')
   .openapi({ example: 'alice' });
 
 /** A user as the API returns it. */

@@ -40,7 +40,7 @@ class CreateInvoice(RequestModel):
     amount_cents: int = Field(ge=1, le=MAX_AMOUNT_CENTS, json_schema_extra=INT32)
     currency: Currency
     description: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=r"^[^\u0000]*$")
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=r"^[^\x00]*$")
     ]
     # Lax for this one field: FastAPI validates the decoded JSON, where an enum is a plain string.
     status: InvoiceStatus = Field(InvoiceStatus.DRAFT, strict=False)

@@ -9,12 +9,12 @@ from app.models import DATETIME_SCHEMA, ApiModel, RequestModel
 #: characters: none belongs in a subject, and NUL would reach the database (which refuses it).
 UserId = Annotated[
     str,
-    StringConstraints(min_length=1, max_length=128, pattern=r"^[^\u0000-\u001f\u007f]+$"),
+    StringConstraints(min_length=1, max_length=128, pattern=r"^[^\x00-\x1f\x7f]+$"),
     Field(examples=["alice"]),
 ]
 #: Free text from a client: trimmed, bounded, without NUL (PostgreSQL refuses it in text columns).
 Text200 = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=r"^[^\u0000]*$")
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=r"^[^\x00]*$")
 ]
 
 
