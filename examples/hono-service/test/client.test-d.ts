@@ -1,7 +1,7 @@
 // Type-level contract test, checked by `tsc --noEmit` (part of `npm test`): a typed client
 // built from AppType accepts the real API and rejects wrong calls at compile time.
 import { hc, type InferRequestType, type InferResponseType } from 'hono/client';
-import type { AppType } from '../src/app.ts';
+import type { AppType } from '../src/contract.ts';
 
 const client = hc<AppType>('http://localhost:8787', { headers: { authorization: 'Bearer <token>' } });
 
