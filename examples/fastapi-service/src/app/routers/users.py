@@ -1,9 +1,12 @@
-from fastapi import APIRouter, Depends
-from sqlalchemy import insert, select
+from collections.abc import Mapping
+
+from fastapi import APIRouter, Depends, Request
+from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 
+from app.db.queries import find_user
 from app.db.tables import UserRow
-from app.deps import CurrentPrincipal, ReadSession, Session, rate_limit, require_scope
+from app.deps import CurrentPrincipal, Session, rate_limit, require_scope
 from app.errors import AppError, NotFoundError
 from app.models.errors import AUTH_ERROR_RESPONSES, documented, error_response
 from app.models.users import CreateUser, User, UserId
@@ -64,11 +67,11 @@ async def create_user(body: CreateUser, principal: CurrentPrincipal, session: Se
         },
     ),
 )
-async def get_user(id: UserId, principal: CurrentPrincipal, session: ReadSession) -> UserRow:
+async def get_user(id: UserId, principal: CurrentPrincipal, request: Request) -> Mapping | UserRow:
     # Same answer for "not yours" and "does not exist": no probing for other users' ids.
     if id != principal.user_id and USERS_ADMIN_SCOPE not in principal.scopes:
         raise NotFoundError("User")
-    row = await session.scalar(select(UserRow).where(UserRow.id == id))
+    row = await find_user(request.app.state.database, id)
     if row is None:
         raise NotFoundError("User")
     return row
