@@ -22,7 +22,9 @@ if (!redisUrl || !databaseUrl || !Number.isInteger(count) || count < 1) {
 const database = await openTestDatabase(databaseUrl);
 const prefix = `bench-${process.pid}`;
 const connection = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
-const events = new QueueEvents(REPORT_QUEUE, { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix });
+// QueueEvents blocks on its connection (XREAD): a connection of its own, as BullMQ asks.
+const eventsConnection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+const events = new QueueEvents(REPORT_QUEUE, { connection: eventsConnection, prefix });
 const jobs = createReportQueue({ connection, prefix });
 // A user with 100 invoices: each report reads them all (one batch).
 await database.db.insert(users).values({ id: 'bench', email: 'bench@example.com', name: 'Bench' });
@@ -49,7 +51,8 @@ try {
   worker.kill('SIGTERM');
   await queue.obliterate({ force: true });
   await Promise.all([queue.close(), jobs.close(), events.close()]);
-  await connection.quit();
+  // Connections passed in are not closed by BullMQ: they would keep this process alive.
+  await Promise.all([connection.quit(), eventsConnection.quit()]);
   await database.close();
 }
 
