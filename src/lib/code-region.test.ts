@@ -70,7 +70,7 @@ describe('listRegions', () => {
 describe('languageFor', () => {
 	it('infers the language from the extension or the file name', () => {
 		expect(languageFor('examples/hono-service/src/app.ts')).toBe('ts');
-		expect(languageFor('content/snippets/fastapi/main.py')).toBe('python');
+		expect(languageFor('examples/fastapi-service/src/app/main.py')).toBe('python');
 		expect(languageFor('compose.yaml')).toBe('yaml');
 		expect(languageFor('examples/x/Dockerfile')).toBe('dockerfile');
 		expect(languageFor('examples/x/LICENSE')).toBe('text');

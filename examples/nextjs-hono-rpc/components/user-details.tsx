@@ -1,5 +1,6 @@
 import { serverApiClient } from '@/lib/server-api-client';
 
+// #region user-details
 /** One user by id; a 404 from the API is shown as the API's own message, not hidden. */
 export async function UserDetails({ id }: { id: string }) {
   const api = await serverApiClient();
@@ -29,3 +30,4 @@ export async function UserDetails({ id }: { id: string }) {
     </dl>
   );
 }
+// #endregion

@@ -2,11 +2,11 @@
  * The typed client for the Hono API: its types come from `AppType`, so a renamed route, a missing
  * field or a wrong parameter fails `tsc`, not production. No code generation step.
  */
+// #region api-client
 import { hc } from 'hono/client';
 // `import type`: the client compiles against the server's types but bundles none of its code.
 import type { AppType } from '@/server/api';
 
-// #region api-client
 export type ApiClient = ReturnType<typeof hc<AppType>>;
 
 /**

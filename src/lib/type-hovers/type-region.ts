@@ -53,6 +53,10 @@ function checkFile(absolute: string, root: string): ReturnType<TwoslashInstance>
 	const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, project);
 	// Build-info and editor plugins mean nothing to a one-off check.
 	const { incremental: _incremental, tsBuildInfoFile: _tsBuildInfo, plugins: _plugins, ...compilerOptions } = parsed.options;
+	// Next.js 15 requires `jsx: preserve` (its compiler turns JSX into React's automatic runtime)
+	// and types JSX through its own global declarations, which the site does not install. Checked
+	// as `react-jsx`, what Next compiles to, JSX takes its types from React's, which it does.
+	if (compilerOptions.jsx === ts.JsxEmit.Preserve) compilerOptions.jsx = ts.JsxEmit.ReactJSX;
 	// Virtual files live under vfsRoot, over the real files: with the example as the root and
 	// the file named by its path in the example, its imports resolve as in the example.
 	const twoslasher = createTwoslasher({ tsModule: ts, vfsRoot: project, compilerOptions });

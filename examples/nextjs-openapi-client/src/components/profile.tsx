@@ -13,11 +13,15 @@ const FIELD_FOR: Record<string, string> = { 'body.name': 'name', 'body.email': '
 
 /** The signed-in user's profile, or a form to register them (the service requires it before invoices). */
 export function Profile({ userId }: { userId: string }) {
+  // #region user-hooks
   const queryClient = useQueryClient();
+  // GET /v1/users/{id} and POST /v1/users, as hooks generated from their operationIds.
   const user = useGetUser({ path: { id: userId } });
   const register = useCreateUser(undefined, {
+    // A created user invalidates the cached read, so the profile refetches and shows it.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [useGetUserKey] }),
   });
+  // #endregion
 
   if (user.isPending) return <p role="status">Loading your profile…</p>;
   if (user.data) {
@@ -33,7 +37,9 @@ export function Profile({ userId }: { userId: string }) {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    // #region user-mutate
     register.mutate({ body: { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? '') } });
+    // #endregion
   };
 
   return (
