@@ -38,8 +38,8 @@ export const requireAuth = (options: RequireAuthOptions) => {
   if (typeof options?.verify !== 'function') throw new TypeError('requireAuth: options.verify must be a function');
   const { verify, verifyApiKey, failures } = options;
 
-  /** The caller, or throws `UnauthorizedError`. */
-  async function principalOf(c: Context<AppEnv>): Promise<Principal> {
+  /** The caller, or throws (or rejects with) `UnauthorizedError`. Not async: one promise less per request. */
+  function principalOf(c: Context<AppEnv>): Promise<Principal> {
     const header = c.req.header('authorization');
     const apiKey = c.req.header('x-api-key');
     if (apiKey !== undefined && verifyApiKey) {

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../lib/app-env.ts';
 import { AppError } from '../lib/errors/app-error.ts';
-import type { BucketPolicy, RateLimitStore } from './rate-limit-store.ts';
+import type { BucketPolicy, RateLimitStore, TakeResult } from './rate-limit-store.ts';
 import { setResponseHeader } from './response-headers.ts';
 
 export type RateLimitOptions = {
@@ -19,8 +19,11 @@ export type RateLimitOptions = {
 
 /** One bucket policy over a store: `take` spends a token for a key and returns the headers to send. */
 export type Bucket = {
-  /** Headers for the response, or throws `AppError('rate_limited')` (429) once the bucket is empty. */
-  take(key: string): Promise<Record<string, string>>;
+  /**
+   * Headers for the response, or throws `AppError('rate_limited')` (429) once the bucket is empty.
+   * Synchronous when the store is (in memory): no promise on the hot path that does not need one.
+   */
+  take(key: string): Record<string, string> | Promise<Record<string, string>>;
 };
 
 /**
@@ -48,21 +51,27 @@ export function createBucket(options: RateLimitOptions): Bucket {
   }
   const now = options.now ?? Date.now;
   const policyHeader = `"${policy.name}";q=${policy.capacity};w=${policy.windowSeconds}`;
+  const storeFailed = (error: unknown) => {
+    options.onStoreError?.(error);
+    return {};
+  };
+  const answer = (result: TakeResult): Record<string, string> => {
+    const remaining = `"${policy.name}";r=${result.remaining};t=${result.allowed ? result.resetSeconds : result.retryAfterSeconds}`;
+    const headers = { 'RateLimit-Policy': policyHeader, RateLimit: remaining };
+    if (!result.allowed) {
+      throw new AppError('rate_limited', `Too many requests; retry in ${result.retryAfterSeconds} s`, { headers: { ...headers, 'Retry-After': String(result.retryAfterSeconds) } });
+    }
+    return headers;
+  };
   return {
-    async take(key) {
-      let result;
+    take(key) {
+      let result: TakeResult | Promise<TakeResult>;
       try {
-        result = await store.take(key, policy, now());
+        result = store.take(key, policy, now());
       } catch (error) {
-        options.onStoreError?.(error);
-        return {};
+        return storeFailed(error);
       }
-      const remaining = `"${policy.name}";r=${result.remaining};t=${result.allowed ? result.resetSeconds : result.retryAfterSeconds}`;
-      const headers = { 'RateLimit-Policy': policyHeader, RateLimit: remaining };
-      if (!result.allowed) {
-        throw new AppError('rate_limited', `Too many requests; retry in ${result.retryAfterSeconds} s`, { headers: { ...headers, 'Retry-After': String(result.retryAfterSeconds) } });
-      }
-      return headers;
+      return result instanceof Promise ? result.then(answer, storeFailed) : answer(result);
     },
   };
 }
@@ -80,7 +89,8 @@ export function createBucket(options: RateLimitOptions): Bucket {
 export const rateLimit = (options: RateLimitOptions) => {
   const bucket = createBucket(options);
   return createMiddleware<AppEnv>(async function rateLimitMiddleware(c, next) {
-    const headers = await bucket.take(`${callerKey(c)}:${c.req.method} ${c.req.routePath}`);
+    const taken = bucket.take(`${callerKey(c)}:${c.req.method} ${c.req.routePath}`);
+    const headers = taken instanceof Promise ? await taken : taken;
     for (const name in headers) setResponseHeader(c, name, headers[name]!);
     await next();
   });
