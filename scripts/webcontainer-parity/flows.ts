@@ -52,13 +52,22 @@ export const flows: Record<string, Flow> = {
 			if (!home.includes('hono-service is running')) throw new Error('GET / did not show the index page');
 			// The token the way the README tells a reader to get one, on this Node.
 			const sub = `parity-${unique()}`;
-			const token = spawnSync('npm', ['run', '-s', 'token', '--', '--sub', sub, '--scope', 'users:read users:write'], { cwd: dir, env, encoding: 'utf8' });
+			const token = spawnSync('npm', ['run', '-s', 'token', '--', '--sub', sub, '--scope', 'users:read users:write reports:write'], { cwd: dir, env, encoding: 'utf8' });
 			if (token.status !== 0) throw new Error(`npm run -s token failed: ${token.stderr.trim().split('\n')[0]}`);
 			const headers = { authorization: `Bearer ${token.stdout.trim()}`, 'content-type': 'application/json' };
 			const body = JSON.stringify({ email: `${sub}@example.com`, name: 'Parity Check' });
 			await expectStatus(await fetch(`${base}/v1/users`, { method: 'POST', headers, body }), 201, 'POST /v1/users');
 			const user = (await expectStatus(await fetch(`${base}/v1/users/${sub}`, { headers }), 200, `GET /v1/users/${sub}`)) as { email?: string };
 			if (user.email !== `${sub}@example.com`) throw new Error(`GET /v1/users/${sub} answered ${JSON.stringify(user)}`);
+			// No Redis in a WebContainer: background jobs say so, in the error shape, and name the setting.
+			const report = (await expectStatus(
+				await fetch(`${base}/v1/reports`, { method: 'POST', headers, body: JSON.stringify({ kind: 'invoice-summary' }) }),
+				503,
+				'POST /v1/reports without Redis',
+			)) as { error?: { code?: string; message?: string } };
+			if (report.error?.code !== 'jobs_unavailable' || !report.error.message?.includes('REDIS_URL')) {
+				throw new Error(`POST /v1/reports without Redis answered ${JSON.stringify(report)}`);
+			}
 		},
 	},
 
