@@ -36,7 +36,7 @@ const skipExamplesInDependencyScan = {
  * `/api/<example>/` (starlight-openapi). Add a service with one line here. Paths are from the
  * repository root, where builds run (as for `<ExampleCode>`).
  */
-const apiReferences = [{ example: 'hono-service' }];
+const apiReferences = [{ example: 'hono-service' }, { example: 'fastapi-service' }, { example: 'flask-service' }];
 const openApiDocument = (/** @type {string} */ example) => `examples/${example}/openapi.json`;
 const apiReferenceGroup = createOpenAPISidebarGroup();
 const site = process.env.SITE_URL ?? 'https://handbook.egca.example';

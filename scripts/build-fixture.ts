@@ -8,7 +8,7 @@
  * await buildFixture('bad-openapi', { 'examples/hono-service/openapi.json': '{' })
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -29,7 +29,9 @@ export async function buildFixture(name: string, files: Record<string, string>, 
 	for (const file of ['astro.config.mjs', 'ec.config.mjs', 'content.config.ts', 'tsconfig.json']) cpSync(join(repo, file), join(root, file));
 	const pages = readdirSync(join(repo, 'content', 'docs'), { recursive: true, encoding: 'utf8' }).filter((page) => /\.mdx?$/.test(page));
 	const stubs = Object.fromEntries(pages.map((page) => [join('content', 'docs', page.replace(/\.mdx?$/, '.md')), stubPage()]));
-	const openapi = { 'examples/hono-service/openapi.json': readFileSync(join(repo, 'examples', 'hono-service', 'openapi.json'), 'utf8') };
+	// The API reference is built from each example's OpenAPI document (astro.config.mjs).
+	const documents = readdirSync(join(repo, 'examples')).filter((example) => existsSync(join(repo, 'examples', example, 'openapi.json')));
+	const openapi = Object.fromEntries(documents.map((example) => [`examples/${example}/openapi.json`, readFileSync(join(repo, 'examples', example, 'openapi.json'), 'utf8')]));
 	for (const [path, text] of Object.entries({ ...stubs, ...openapi, ...files })) {
 		mkdirSync(dirname(join(root, path)), { recursive: true });
 		writeFileSync(join(root, path), text);
