@@ -35,3 +35,13 @@ describe('markdownPath', () => {
 		expect(markdownPath('index')).toBe('/index.md');
 	});
 });
+
+describe('htmlToMarkdown with tabs', () => {
+	it('shows every tab panel under its label, hidden ones included, without the tab links', async () => {
+		const html =
+			'<starlight-tabs><div class="tablist-wrapper"><ul role="tablist"><li role="presentation"><a role="tab" href="#tab-panel-0-0">From the download</a></li>' +
+			'<li role="presentation"><a role="tab" href="#tab-panel-0-1">From a clone</a></li></ul></div>' +
+			'<div id="tab-panel-0-0" role="tabpanel"><p>unzip it</p></div><div id="tab-panel-0-1" role="tabpanel" hidden><p>clone it</p></div></starlight-tabs>';
+		expect(await htmlToMarkdown(html)).toBe('**From the download**\n\nunzip it\n\n**From a clone**\n\nclone it');
+	});
+});

@@ -32,6 +32,29 @@ function codeLanguages() {
 	};
 }
 
+const text = (node: Element): string =>
+	node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? text(child) : '')).join('');
+
+/**
+ * Starlight's tabs: a reader of the Markdown cannot click a tab, so every panel is shown (the
+ * page renders all but the first `hidden`) under its tab's label, instead of the tab links.
+ */
+function flattenTabs() {
+	return (tree: Root) => {
+		for (const tabs of selectAll('starlight-tabs', tree)) {
+			const labels = selectAll('[role="tab"]', tabs).map((tab) => text(tab).trim());
+			const panels = selectAll('[role="tabpanel"]', tabs);
+			tabs.tagName = 'div';
+			tabs.properties = {};
+			tabs.children = panels.flatMap((panel, index) => {
+				delete panel.properties.hidden;
+				const label: Element = { type: 'element', tagName: 'strong', properties: {}, children: [{ type: 'text', value: labels[index] ?? '' }] };
+				return [{ type: 'element', tagName: 'p', properties: {}, children: [label] } satisfies Element, panel];
+			});
+		}
+	};
+}
+
 function dropNotInMarkdown() {
 	return (tree: Root) => {
 		remove(tree, (node) => node.type === 'comment' || (node.type === 'element' && NOT_IN_MARKDOWN.some((selector) => matches(selector, node as Element))));
@@ -40,6 +63,7 @@ function dropNotInMarkdown() {
 
 const pipeline = unified()
 	.use(rehypeParse, { fragment: true })
+	.use(flattenTabs)
 	.use(dropNotInMarkdown)
 	.use(codeLanguages)
 	.use(rehypeRemark)
