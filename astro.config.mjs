@@ -117,11 +117,18 @@ export default defineConfig({
 					exclude: apiReferences.map(({ example }) => `/api/${example}/`),
 				}),
 			],
+			// In the order a newcomer reads: the rules, the decision aid that applies them, the
+			// reasoning behind them, then the examples (each page sets its place: sidebar.order).
 			sidebar: [
 				{ label: 'Start here', items: ['handbook/onboarding'] },
-				{ label: 'Playbooks', items: [{ autogenerate: { directory: 'playbooks' } }] },
-				{ label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] },
-				{ label: 'Decision aids', items: [{ autogenerate: { directory: 'decisions' } }] },
+				{
+					label: 'Backend services',
+					items: [
+						{ slug: 'playbooks/backend-api', label: 'Playbook: Backend API / Service' },
+						{ slug: 'decisions/split-from-nextjs', label: 'Decision aid: split from Next.js?' },
+						{ slug: 'guides/dedicated-backend-frameworks', label: 'Guide: dedicated backend frameworks' },
+					],
+				},
 				{ label: 'Examples', items: [{ autogenerate: { directory: 'examples' } }] },
 				{ label: 'API reference', items: [apiReferenceGroup] },
 				{ label: 'About the handbook', items: ['handbook/contributing', 'handbook/hosting'] },

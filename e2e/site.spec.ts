@@ -110,7 +110,7 @@ test.describe('keyboard only', () => {
 		await expect(target).toBeFocused();
 		await page.keyboard.press('Enter');
 		await expect(page).toHaveURL(/\/playbooks\/backend-api\/$/);
-		await expect(page.locator('nav[aria-label="Main"] a[aria-current="page"]')).toHaveText('Backend API / Service');
+		await expect(page.locator('nav[aria-label="Main"] a[aria-current="page"]')).toHaveText('Playbook: Backend API / Service');
 	});
 });
 
