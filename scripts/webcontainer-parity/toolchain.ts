@@ -63,11 +63,21 @@ export function webcontainerEnv(toolchain: Toolchain, extra: Record<string, stri
 	const plumbing = Object.entries(process.env).filter(([name]) => /^(HOME|USER|TMPDIR|.*_CA_.*|.*CERT.*|.*SSL.*|https?_proxy|no_proxy)$/i.test(name));
 	return {
 		...Object.fromEntries(plumbing),
+		...machineCafile(),
 		PATH: [toolchain.bin, ...systemPath].join(delimiter),
 		LANG: 'C.UTF-8',
 		NEXT_TELEMETRY_DISABLED: '1',
 		...extra,
 	};
+}
+
+/**
+ * The machine npm's `cafile` (a private CA in front of the registry, set in npm's global config),
+ * for the toolchain's npm: installed elsewhere, it does not read that config file.
+ */
+function machineCafile(): Record<string, string> {
+	const cafile = spawnSync('npm', ['config', 'get', 'cafile'], { encoding: 'utf8' }).stdout?.trim();
+	return cafile && cafile !== 'null' && cafile !== 'undefined' ? { npm_config_cafile: cafile } : {};
 }
 
 /** Deletes every native addon (`*.node`) under `dir`; WebContainers cannot load them. Returns how many. */
