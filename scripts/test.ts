@@ -52,7 +52,12 @@ const pythonEnv = {
 	PATH: uvOnPath ? exampleEnv.PATH : [dirname(uv), exampleEnv.PATH].join(delimiter),
 	UV_PYTHON_DOWNLOADS: 'never',
 	UV_NO_PROGRESS: '1',
+	// The machine's certificate store, as curl and npm use: a private CA in front of PyPI works.
+	UV_SYSTEM_CERTS: '1',
 };
+// pip (which installs uv) trusts the same store when nothing else is configured.
+const systemCaBundle = '/etc/ssl/certs/ca-certificates.crt';
+const pipEnv = process.env.PIP_CERT || !existsSync(systemCaBundle) ? pythonEnv : { ...pythonEnv, PIP_CERT: systemCaBundle };
 
 interface Step {
 	name: string;
@@ -71,7 +76,7 @@ if (wants('e2e', 'site')) steps.push({ name: 'site: browser tests', command: 'pl
 const wantedExamples = examples.filter((example) => wants(example, 'examples'));
 if (wantedExamples.some(isPython) && !uvOnPath && !existsSync(uv)) {
 	steps.push({ name: 'tools: uv (pip, into node_modules/.cache)', command: 'python3', args: ['-m', 'venv', uvVenv] });
-	steps.push({ name: 'tools: uv', command: join(uvVenv, 'bin', 'pip'), args: ['install', '--quiet', '--disable-pip-version-check', 'uv'] });
+	steps.push({ name: 'tools: uv', command: join(uvVenv, 'bin', 'pip'), args: ['install', '--quiet', '--disable-pip-version-check', 'uv'], env: pipEnv });
 }
 for (const example of wantedExamples) {
 	const cwd = join('examples', example);
