@@ -26,7 +26,6 @@ import { chromium, type Browser } from '@playwright/test';
 import { launchOptions } from '../e2e/browser.ts';
 import { loadAllExamples, type NodeExample } from '../src/lib/example-project/load-example.ts';
 import { closeBrowser, flows } from './webcontainer-parity/flows.ts';
-import { webcontainerNode } from '../src/lib/example-project/webcontainer-node.ts';
 import { installToolchain, removeNativeAddons, seedNextWasm, webcontainerEnv } from './webcontainer-parity/toolchain.ts';
 import { writeProject } from './webcontainer-parity/write-project.ts';
 
@@ -51,9 +50,15 @@ function fail(name: string, node: string, line: string): never {
 	process.exit(1);
 }
 
-/** The first line of `output` that reads like an error, else `fallback`. */
+/**
+ * The first line of `output` that reads like an error ("TypeError [ERR_…]: message" before a
+ * stack's source line that merely mentions one), else `fallback`.
+ */
 function firstErrorLine(output: string, fallback: string): string {
-	const line = output.split('\n').find((text) => /\b(Error|ERR_[A-Z_]+|Invariant|Cannot find|failed)\b|⨯/.test(text));
+	const lines = output.split('\n');
+	const line =
+		lines.find((text) => /\b[A-Z]\w*Error\b[^:]*: \S/.test(text) && !/^\s*(at |throw )/.test(text)) ??
+		lines.find((text) => /\b(Error|ERR_[A-Z_]+|Invariant|Cannot find|failed)\b|⨯/.test(text));
 	return line?.trim() || fallback;
 }
 
@@ -84,7 +89,7 @@ async function stop(child: ChildProcess): Promise<void> {
 
 async function check(example: NodeExample): Promise<Row> {
 	const files = example.payload.project.files;
-	const { version } = webcontainerNode(files);
+	const { version } = example.webcontainer;
 	const flow = flows[example.name];
 	if (!flow) fail(example.name, version, 'no parity flow: add one to scripts/webcontainer-parity/flows.ts');
 	for (const port of flow.ports) if (!(await isFree(port))) fail(example.name, version, `port ${port} is taken: stop what listens there first`);
@@ -122,6 +127,7 @@ async function check(example: NodeExample): Promise<Row> {
 	const child = spawn('npm', ['run', example.startScript], { cwd: project, env, detached: true });
 	for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	let browser: Promise<Browser> | undefined;
+	let failure: string | undefined;
 	try {
 		let startSeconds = 0;
 		while (!startSeconds) {
@@ -146,12 +152,14 @@ async function check(example: NodeExample): Promise<Row> {
 		return { name: example.name, node: toolchain.node, installSeconds, startSeconds, flowSeconds, payloadKb: Buffer.byteLength(example.payloadJson) / 1024 };
 	} catch (error) {
 		console.error(output.split('\n').slice(-40).join('\n'));
-		fail(example.name, toolchain.node, firstErrorLine((error as Error).message, (error as Error).message));
+		failure = firstErrorLine((error as Error).message, (error as Error).message);
 	} finally {
+		// Stopped before failing: no server of the example outlives the check.
 		await closeBrowser(browser);
 		await stop(child);
 		rmSync(dir, { recursive: true, force: true });
 	}
+	return fail(example.name, toolchain.node, failure ?? 'the check ended without a result');
 }
 
 const rows: Row[] = [];
