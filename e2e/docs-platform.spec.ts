@@ -165,6 +165,21 @@ test.describe('type hovers on the guide', () => {
 		await expect(popup.locator('code')).toHaveText('const data: InvoiceList | undefined');
 	});
 
+	test('a type popup can be hovered and read, and Escape dismisses it (WCAG 1.4.13)', async ({ page }) => {
+		await page.goto('/guides/dedicated-backend-frameworks/');
+		const block = page.locator('figure', { has: page.locator('figcaption', { hasText: 'src/components/invoice-list.tsx' }) });
+		const data = block.locator('.type-hover', { has: page.locator('span', { hasText: /^data$/ }) }).first();
+		const popup = data.locator('.type-hover__popup');
+		await data.hover();
+		await popup.hover();
+		await expect(popup).toBeVisible();
+		await page.keyboard.press('Escape');
+		await expect(popup).toBeHidden();
+		await page.mouse.move(0, 0);
+		await data.hover();
+		await expect(popup).toBeVisible();
+	});
+
 	test("the Hono RPC client's AppType shows the backend's routes", async ({ page }) => {
 		await page.goto('/guides/dedicated-backend-frameworks/');
 		const block = page.locator('figure', { has: page.locator('figcaption', { hasText: 'lib/api-client.ts (frontend)' }) });

@@ -55,7 +55,7 @@ export function pluginTypeHovers() {
 			.type-hover { position: relative; cursor: help; border-radius: 0.2rem; }
 			.type-hover:hover { background: color-mix(in srgb, currentColor 14%, transparent); }
 			.type-hover__popup {
-				display: none; position: absolute; z-index: 20; inset-inline-start: 0; top: calc(100% + 0.25rem);
+				display: none; position: absolute; z-index: 20; inset-inline-start: 0; top: 100%;
 				width: max-content; max-width: min(36rem, 85vw); max-height: 20rem; overflow: auto;
 				padding: 0.5rem 0.75rem; border: 1px solid var(--sl-color-gray-5, #888); border-radius: 0.25rem;
 				background: var(--sl-color-bg, #fff); color: var(--sl-color-white, #000); box-shadow: var(--sl-shadow-md, none);
@@ -64,7 +64,21 @@ export function pluginTypeHovers() {
 			.type-hover__popup code { font: inherit; white-space: inherit; }
 			.type-hover__docs { display: block; margin-top: 0.5rem; font-family: var(--sl-font, sans-serif); }
 			.type-hover:hover > .type-hover__popup { display: block; }
+			.type-hover[data-dismissed]:hover > .type-hover__popup { display: none; }
 		`,
+		// WCAG 1.4.13 (content on hover): the popup touches its name, so the pointer can move onto
+		// it and read it (no gap that closes it), and Escape dismisses it without moving the pointer;
+		// it shows again once the pointer leaves the name.
+		jsModules: [
+			`addEventListener('keydown', (event) => {
+				if (event.key !== 'Escape') return;
+				for (const hover of document.querySelectorAll('.type-hover:hover')) hover.dataset.dismissed = '';
+			});
+			addEventListener('pointerout', (event) => {
+				const hover = event.target instanceof Element ? event.target.closest('.type-hover[data-dismissed]') : null;
+				if (hover && !hover.contains(event.relatedTarget)) delete hover.dataset.dismissed;
+			});`,
+		],
 	});
 }
 
