@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './helpers.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const port = String(40_000 + Math.floor(Math.random() * 20_000));
 
 /** `node scripts/token.js ...args` against the IdP on `idpPort`. */
 const token = (idpPort: string, ...args: string[]) =>
@@ -16,13 +16,18 @@ const token = (idpPort: string, ...args: string[]) =>
 describe('dev IdP process and the token script', () => {
   let keyDir: string;
   let idp: ReturnType<typeof spawn>;
+  let port: string;
 
   beforeAll(async () => {
     keyDir = await mkdtemp(join(tmpdir(), 'idp-keys-'));
-    idp = spawn(process.execPath, ['src/idp/index.ts'], { cwd: root, env: { ...process.env, IDP_PORT: port, IDP_KEY_DIR: keyDir, JWT_ISSUER: '' } });
+    port = String(await freePort());
+    // NODE_ENV is set: the IdP refuses to start under NODE_ENV=production, which a shell may carry.
+    idp = spawn(process.execPath, ['src/idp/index.ts'], { cwd: root, env: { ...process.env, NODE_ENV: 'development', IDP_PORT: port, IDP_KEY_DIR: keyDir, JWT_ISSUER: '' } });
+    let stderr = '';
+    idp.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
     await new Promise<void>((resolve, reject) => {
       idp.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve());
-      idp.once('exit', (code) => reject(new Error(`IdP exited with ${code}`)));
+      idp.once('exit', (code) => reject(new Error(`IdP exited with ${code} on port ${port}: ${stderr.trim()}`)));
     });
   });
   afterAll(async () => {

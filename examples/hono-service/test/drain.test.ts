@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../src/lib/db/client.ts';
-import { AUDIENCE, ISSUER, createTestIdp, openTestDatabase } from './helpers.ts';
+import { AUDIENCE, ISSUER, createTestIdp, freePort, openTestDatabase } from './helpers.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CLIENTS = 32;
@@ -50,7 +50,7 @@ describe('drain under load (real process, keep-alive clients)', () => {
   });
 
   it('answers every request sent before and during the drain, resets none, and exits 0', async () => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const port = await freePort();
     const child = spawn(process.execPath, ['src/index.ts'], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: database?.url ?? '', PORT: String(port), HOST: '127.0.0.1', JWKS_URL: jwksUrl, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE, RATE_LIMIT_READ_PER_MINUTE: '100000000', REDIS_URL: '', LOG_LEVEL: 'warn' },

@@ -1,10 +1,24 @@
 import { createLocalJWKSet, SignJWT, type JWTPayload } from 'jose';
+import { createServer, type AddressInfo } from 'node:net';
 import postgres from 'postgres';
 import { createApp, type AppDeps } from '../src/app.ts';
 import { createTokenVerifier } from '../src/lib/auth/verify-token.ts';
 import { openDatabase, type DatabaseHandle } from '../src/lib/db/client.ts';
 import { createLogger } from '../src/lib/logger.ts';
 import { generateSigningKey, type SigningKey } from '../src/idp/keys.ts';
+
+/**
+ * A TCP port nothing listens on now, chosen by the OS (listen on 0, read it, close). A random
+ * number in a range can land on another suite's server, or on a port the IdP of a parallel
+ * test file already holds, and the child then exits with EADDRINUSE.
+ */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 export const ISSUER = 'https://idp.test';
 export const AUDIENCE = 'hono-service';

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { freePort } from './helpers.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -30,7 +31,7 @@ describe('node src/index.ts', () => {
   }, 60_000);
 
   it('starts, then exits 0 on SIGTERM after closing the database', async () => {
-    const port = String(20_000 + Math.floor(Math.random() * 20_000));
+    const port = String(await freePort());
     let signalled = false;
     const { code, stdout } = await run({ PORT: port, HOST: '127.0.0.1' }, async (out, child) => {
       if (signalled || !out.includes('"listening"')) return;
