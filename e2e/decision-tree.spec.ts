@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Response } from '@playwright/test';
 import { expectNoAxeViolations, useTheme } from './axe.ts';
 
 const PAGE = '/decisions/split-from-nextjs/';
@@ -240,13 +240,15 @@ test.describe('decision tree: split from Next.js', () => {
 
 	test('adds at most 8 KB gzip of JavaScript to its page', async ({ page }, testInfo) => {
 		const scriptBytes = async (path: string) => {
-			const scripts = new Map<string, number>();
-			page.on('response', async (response) => {
-				if (response.request().resourceType() === 'script') scripts.set(response.url(), gzipSync(await response.body()).length);
-			});
+			// The reads are awaited before the page moves on (an async listener can outrun the test).
+			const reads: Promise<[string, number]>[] = [];
+			const onResponse = (response: Response) => {
+				if (response.request().resourceType() === 'script') reads.push(response.body().then((body) => [response.url(), gzipSync(body).length]));
+			};
+			page.on('response', onResponse);
 			await page.goto(path, { waitUntil: 'networkidle' });
-			page.removeAllListeners('response');
-			return scripts;
+			page.off('response', onResponse);
+			return new Map(await Promise.all(reads));
 		};
 		const plain = await scriptBytes('/handbook/onboarding/');
 		const withTree = await scriptBytes(PAGE);
