@@ -9,6 +9,7 @@ import exampleProjects from './src/integrations/example-projects.ts';
 import { openApiDocumentsCheck } from './src/lib/openapi-documents.ts';
 import { apiExamplesLabel, apiReferencePageFrame, keepExpressiveCodeOptions } from './src/lib/starlight-openapi-fixes.ts';
 import { llmsTxtOptions, pageMarkdown } from './src/lib/page-markdown/integration.ts';
+import { codeAssetsInHead } from './src/lib/code-assets/integration.ts';
 import { repoLinks } from './src/lib/repo-links.ts';
 
 /**
@@ -73,6 +74,8 @@ export default defineConfig({
 		// Before Starlight too: an invalid OpenAPI document stops the build with the file named.
 		openApiDocumentsCheck(apiReferences.map(({ example }) => openApiDocument(example))),
 		pageMarkdown(),
+		// Code blocks' stylesheet and script once, in <head> (src/lib/code-assets/hoist.ts).
+		codeAssetsInHead(),
 		warnWithoutRepoLinks,
 		starlight({
 			title: 'EGCA Engineering Handbook',
