@@ -68,15 +68,15 @@ export function pluginTypeHovers() {
 		`,
 		// WCAG 1.4.13 (content on hover): the popup touches its name, so the pointer can move onto
 		// it and read it (no gap that closes it), and Escape dismisses it without moving the pointer;
-		// it shows again once the pointer leaves the name.
+		// it shows again once the pointer is over anything else (pointerover, not the name's own
+		// pointerout: the hidden popup leaves the pointer over another element without an event).
 		jsModules: [
 			`addEventListener('keydown', (event) => {
 				if (event.key !== 'Escape') return;
 				for (const hover of document.querySelectorAll('.type-hover:hover')) hover.dataset.dismissed = '';
 			});
-			addEventListener('pointerout', (event) => {
-				const hover = event.target instanceof Element ? event.target.closest('.type-hover[data-dismissed]') : null;
-				if (hover && !hover.contains(event.relatedTarget)) delete hover.dataset.dismissed;
+			addEventListener('pointerover', (event) => {
+				for (const hover of document.querySelectorAll('.type-hover[data-dismissed]')) if (!hover.contains(event.target)) delete hover.dataset.dismissed;
 			});`,
 		],
 	});
