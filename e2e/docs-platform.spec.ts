@@ -178,6 +178,8 @@ test.describe('type hovers on the guide', () => {
 		const block = page.locator('figure', { has: page.locator('figcaption', { hasText: 'src/components/invoice-list.tsx' }) });
 		const data = block.locator('.type-hover', { has: page.locator('span', { hasText: /^data$/ }) }).first();
 		const popup = data.locator('.type-hover__popup');
+		// Mid-viewport, as a reader reads it: the popup opens below its name, inside the window.
+		await data.evaluate((name) => name.scrollIntoView({ block: 'center' }));
 		await data.hover();
 		await popup.hover();
 		await expect(popup).toBeVisible();
@@ -186,6 +188,23 @@ test.describe('type hovers on the guide', () => {
 		await page.mouse.move(0, 0);
 		await data.hover();
 		await expect(popup).toBeVisible();
+	});
+
+	test('a popup that reaches past its code block is shown whole, not cut at the block', async ({ page }) => {
+		await page.goto('/guides/dedicated-backend-frameworks/');
+		// A one-line block: every popup in it reaches below the block's bottom edge.
+		const block = page.locator('.expressive-code', { has: page.locator('.ec-line') }).filter({ has: page.locator('figcaption', { hasText: 'src/components/profile.tsx' }) }).last();
+		await expect(block.locator('.ec-line')).toHaveCount(1);
+		const name = block.locator('.type-hover').first();
+		await name.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+		await name.hover();
+		const popup = name.locator('.type-hover__popup');
+		await expect(popup).toBeVisible();
+		const [popupBox, blockBox] = [await popup.boundingBox(), await block.boundingBox()];
+		expect(popupBox!.y + popupBox!.height).toBeGreaterThan(blockBox!.y + blockBox!.height);
+		// What the reader sees below the block's edge is the popup (a clip would show the page).
+		const below = { x: popupBox!.x + 8, y: (blockBox!.y + blockBox!.height + popupBox!.y + popupBox!.height) / 2 };
+		await expect.poll(() => popup.evaluate((element, { x, y }) => element.contains(document.elementFromPoint(x, y)), below)).toBe(true);
 	});
 
 	test("the Hono RPC client's AppType shows the backend's routes", async ({ page }) => {
