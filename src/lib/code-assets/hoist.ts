@@ -13,11 +13,8 @@ const CODE_ASSET = /<link rel="stylesheet" href="[^"]*\/ec\.[\w-]+\.css">|<scrip
 
 export function hoistCodeAssets(html: string): string {
 	const found = html.match(CODE_ASSET);
-	if (!found) return html;
-	const headEnd = html.indexOf('</head>');
-	if (headEnd === -1) return html;
-	const unique = [...new Set(found)];
-	const head = html.slice(0, headEnd).replace(CODE_ASSET, '');
-	const rest = html.slice(headEnd).replace(CODE_ASSET, '');
-	return `${head}${unique.join('')}${rest}`;
+	if (!found || !html.includes('</head>')) return html;
+	const stripped = html.replace(CODE_ASSET, '');
+	const headEnd = stripped.indexOf('</head>');
+	return `${stripped.slice(0, headEnd)}${[...new Set(found)].join('')}${stripped.slice(headEnd)}`;
 }
