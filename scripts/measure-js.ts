@@ -5,18 +5,17 @@
  *   node scripts/measure-js.ts [path] [--dir dist]
  *   node scripts/measure-js.ts /examples/hono-service/
  *
- * Serves `dist/` with the preview server on a spare port; StackBlitz itself is stubbed (no
+ * Serves `dist/` with the preview server on a free port (or `--port`); StackBlitz itself is stubbed (no
  * network), so only what the handbook sends is counted.
  */
-import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { chromium, type Page, type Response } from '@playwright/test';
 import { launchOptions } from '../e2e/browser.ts';
+import { startPreview } from './start-preview.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { dir: { type: 'string', default: 'dist' }, port: { type: 'string', default: '4398' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { dir: { type: 'string', default: 'dist' }, port: { type: 'string', default: '0' } } });
 const path = positionals[0] ?? '/examples/hono-service/';
-const port = Number(values.port);
 
 interface Transfer {
 	url: string;
@@ -40,8 +39,11 @@ const isProject = (response: Response) => new URL(response.url()).pathname.endsW
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const sum = (transfers: Transfer[]) => transfers.reduce((total, transfer) => total + transfer.gzip, 0);
 
-const server = spawn(process.execPath, ['scripts/preview.ts', '--port', String(port), '--dir', values.dir!], { stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise<void>((resolve) => server.stdout.once('data', () => resolve()));
+const preview = await startPreview({ port: values.port, dir: values.dir }).catch((error: Error) => {
+	console.error(error.message);
+	process.exit(1);
+});
+const port = preview.port;
 
 const browser = await chromium.launch(launchOptions);
 try {
@@ -70,5 +72,5 @@ try {
 	for (const transfer of project) console.log(`  project fetched on click: ${transfer.url}  ${kb(transfer.gzip)} gzip (${kb(transfer.bytes)} raw)`);
 } finally {
 	await browser.close();
-	server.kill();
+	preview.stop();
 }

@@ -2,13 +2,14 @@
  * The preview server is what `npm start` and the browser tests use: it must send what the
  * static hosts send, compressed text and the `_headers` rules included.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreview, type Preview } from './start-preview.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 // Large enough to pass the 1 KB threshold below which compressing does not pay.
@@ -28,7 +29,7 @@ const files: Record<string, string> = {
 };
 
 let dir: string;
-let server: ChildProcess;
+let server: Preview;
 let port: number;
 
 beforeAll(async () => {
@@ -37,12 +38,11 @@ beforeAll(async () => {
 		mkdirSync(join(dir, path, '..'), { recursive: true });
 		writeFileSync(join(dir, path), text);
 	}
-	server = spawn(process.execPath, [join(repo, 'scripts', 'preview.ts'), '--port', '0', '--dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
-	const line = await new Promise<string>((resolve) => server.stdout!.once('data', (chunk) => resolve(String(chunk))));
-	port = Number(/localhost:(\d+)/.exec(line)![1]);
+	server = await startPreview({ port: 0, dir });
+	port = server.port;
 });
 afterAll(() => {
-	server.kill();
+	server.stop();
 	rmSync(dir, { recursive: true, force: true });
 });
 
@@ -113,5 +113,37 @@ describe('the preview server', () => {
 		expect(response.headers['content-encoding']).toBe('br');
 		expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
 		expect(brotliDecompressSync(response.body).toString()).toBe(files['404.html']);
+	});
+});
+
+describe('bad input', () => {
+	const preview = (...args: string[]) => spawnSync(process.execPath, [join(repo, 'scripts', 'preview.ts'), ...args], { encoding: 'utf8', timeout: 20_000 });
+
+	it('a port already in use: says so and what to do, no stack trace', async () => {
+		const run = preview('--port', String(port), '--dir', dir);
+		expect(run.status).toBe(1);
+		expect(run.stderr.trim()).toBe(`preview: port ${port} is already in use. Stop what holds it, or pass --port with another port (0 picks a free one).`);
+		// The scripts that start it (bench:lighthouse, measure:js) pass the same message on.
+		await expect(startPreview({ port, dir })).rejects.toThrow(`preview: port ${port} is already in use.`);
+	});
+
+	it('an unknown option: names it, with the usage', () => {
+		const run = preview('--prot', '4000');
+		expect(run.status).toBe(1);
+		expect(run.stderr).toContain("preview: Unknown option '--prot'");
+		expect(run.stderr).toContain('usage: node scripts/preview.ts [--port 4321] [--dir dist]');
+		expect(run.stderr).not.toMatch(/\n\s+at /);
+	});
+
+	it.each(['abc', '70000', ''])('a --port of "%s" is refused with the range', (value) => {
+		const run = preview('--port', value, '--dir', dir);
+		expect(run.status).toBe(1);
+		expect(run.stderr.trim()).toBe(`preview: --port must be a port number from 0 to 65535 (0 picks a free one), got "${value}".`);
+	});
+
+	it('no build: says which command makes one', () => {
+		const run = preview('--port', '0', '--dir', join(dir, 'missing'));
+		expect(run.status).toBe(1);
+		expect(run.stderr).toContain('run `npm run build` first');
 	});
 });

@@ -15,8 +15,21 @@ import sirv from 'sirv';
 import { isCompressibleType } from '../src/lib/compressible.ts';
 import { headersFor, parseHeadersFile } from '../src/lib/static-headers.ts';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '4321' }, dir: { type: 'string', default: 'dist' } } });
+function options() {
+	try {
+		return parseArgs({ options: { port: { type: 'string', default: '4321' }, dir: { type: 'string', default: 'dist' } } }).values;
+	} catch (error) {
+		console.error(`preview: ${(error as Error).message}\n  usage: node scripts/preview.ts [--port 4321] [--dir dist]`);
+		process.exit(1);
+	}
+}
+const values = options();
 const dir = values.dir ?? 'dist';
+const port = Number(values.port);
+if (!/^\d+$/.test(values.port ?? '') || port > 65535) {
+	console.error(`preview: --port must be a port number from 0 to 65535 (0 picks a free one), got "${values.port}".`);
+	process.exit(1);
+}
 if (!existsSync(dir)) {
 	console.error(`preview: no build in ${dir}/ — run \`npm run build\` first.`);
 	process.exit(1);
@@ -42,6 +55,14 @@ const server = createServer((req, res) => {
 		}),
 	);
 });
-server.listen(Number(values.port), () => {
+server.on('error', (error: NodeJS.ErrnoException) => {
+	console.error(
+		error.code === 'EADDRINUSE'
+			? `preview: port ${port} is already in use. Stop what holds it, or pass --port with another port (0 picks a free one).`
+			: `preview: cannot listen on port ${port}: ${error.message}`,
+	);
+	process.exit(1);
+});
+server.listen(port, () => {
 	console.log(`Handbook preview on http://localhost:${(server.address() as AddressInfo).port}/`);
 });
