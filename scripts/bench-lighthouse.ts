@@ -3,7 +3,7 @@
  * production serves it: the preview server with its compression and `_headers`. Each page is
  * run `--runs` times and the run with the median performance score is reported, with the
  * bytes it transferred (compressed, as on the wire) by kind, beside every run's performance
- * score and the range of total blocking time (the metric that varies most from run to run).
+ * score (sorted) and the range of total blocking time (the metric that varies most from run to run).
  *
  *   npm run bench:lighthouse [-- --runs 3] [--dir dist] [--base http://localhost:4321]
  *
@@ -137,7 +137,7 @@ try {
 	server?.stop();
 }
 
-const header = ['page', 'perf', 'a11y', 'best', 'seo', 'perf, every run', 'LCP', 'CLS', 'TBT', 'TBT, every run', 'HTML KB', 'CSS KB', 'JS KB', 'all KB'];
+const header = ['page', 'perf', 'a11y', 'best', 'seo', 'perf, runs (sorted)', 'LCP', 'CLS', 'TBT', 'TBT, runs', 'HTML KB', 'CSS KB', 'JS KB', 'all KB'];
 const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
 const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
 const { version } = JSON.parse(readFileSync('node_modules/lighthouse/package.json', 'utf8')) as { version: string };
