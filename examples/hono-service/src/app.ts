@@ -152,12 +152,14 @@ export function createApp(deps: AppDeps) {
   const authFailures = createBucket(perMinute('auth-failures', deps.rateLimit?.authFailuresPerMinute ?? 60));
   const healthLimit = rateLimit(perMinute('health', deps.rateLimit?.healthPerMinute ?? 600));
 
+  // #region validation-hook
   const app = new OpenAPIHono<AppEnv>({
     // Every failed validation answers the documented shape, listing each failing field.
     defaultHook: (result) => {
       if (!result.success) throw validationError(result.error, TARGET_NAMES[result.target] ?? result.target);
     },
   });
+  // #endregion validation-hook
 
   // Security headers, trace id and rate-limit headers, on every response.
   app.use(responseHeaders(API_SECURITY_HEADERS));
@@ -190,6 +192,7 @@ export function createApp(deps: AppDeps) {
     description: 'A key a user created with `POST /v1/api-keys`, for an external integration: it acts for that user with its own scopes, until it expires or is revoked. It cannot manage keys.',
   });
 
+  // #region v1-routes
   const routes = app
     .route('/', createHomeRoutes({ operations: () => listOperations(app.getOpenAPI31Document(OPENAPI_CONFIG)) }))
     .route('/', createHealthRoutes({ ping: deps.ping, lifecycle, limit: healthLimit }))
@@ -200,6 +203,7 @@ export function createApp(deps: AppDeps) {
     .route('/', createDocsRoutes({ secureHeaders: PAGE_SECURITY_HEADERS }));
 
   app.doc31('/openapi.json', OPENAPI_CONFIG);
+  // #endregion v1-routes
 
   app.onError(createErrorHandler({ logger: deps.logger }));
   app.notFound(createNotFoundHandler({ app }));

@@ -50,6 +50,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
   logger.info({ port: info.port, database: database.driver, reference: `http://localhost:${info.port}/reference` }, 'listening');
 }) as Server;
 
+// #region sigterm
 const onDrained = async () => {
   await jobs?.close();
   await Promise.all([database.close(), redis?.quit()]);
@@ -66,3 +67,4 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     );
   });
 }
+// #endregion sigterm

@@ -46,6 +46,7 @@ export function captureLogs() {
   return { lines, logger };
 }
 
+// #region test-database
 /** The database under test: PGlite in memory, or a fresh PostgreSQL database dropped afterwards. */
 export async function openTestDatabase(url?: string, options: { max?: number } = {}): Promise<DatabaseHandle & { url?: string }> {
   if (!url) return openDatabase();
@@ -67,6 +68,7 @@ export async function openTestDatabase(url?: string, options: { max?: number } =
     },
   };
 }
+// #endregion test-database
 
 /** Build the real app around a test database and an in-process IdP. */
 export function createTestApp(database: DatabaseHandle, idp: Awaited<ReturnType<typeof createTestIdp>>, overrides: Partial<AppDeps> = {}) {

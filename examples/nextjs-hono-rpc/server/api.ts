@@ -74,11 +74,13 @@ export function createApi(store: UserStore) {
     );
   // #endregion
 
+  // #region on-error
   app.onError((error, c) => {
     // Unknown errors: full detail in the server log, a generic message to the caller.
     console.error(error);
     return c.json(apiError('internal', 'Something went wrong on our side'), 500);
   });
+  // #endregion
   return app;
 }
 

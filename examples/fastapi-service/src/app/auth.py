@@ -32,6 +32,7 @@ class InvalidTokenError(Exception):
 KeyResolver = Callable[[str | None], Awaitable[jwt.PyJWK | None]]
 
 
+# #region remote-jwks
 class RemoteJwks:
     """The IdP's public keys, fetched with PyJWT's `PyJWKClient` (in a thread: it is blocking).
 
@@ -54,6 +55,9 @@ class RemoteJwks:
             self.keys = {key.key_id: key for key in jwk_set.keys}
             self.fetched_at = time.monotonic()
         return self.keys.get(kid)
+
+
+# #endregion remote-jwks
 
 
 def _describe(error: jwt.PyJWTError) -> str:

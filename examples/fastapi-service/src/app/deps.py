@@ -48,6 +48,7 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
+# #region take-token
 async def take_token(request: Request, policy_name: str, key: str) -> dict[str, str]:
     """Take one token from `key`'s bucket of `policy_name`: the RateLimit headers to send, or a
     429 with `Retry-After` once it is empty. A failing store (Redis down) lets the request
@@ -69,6 +70,9 @@ async def take_token(request: Request, policy_name: str, key: str) -> dict[str, 
         message = f"Too many requests; retry in {result.retry_after_seconds} s"
         raise AppError("rate_limited", message, headers=headers)
     return headers
+
+
+# #endregion take-token
 
 
 # #region current-principal

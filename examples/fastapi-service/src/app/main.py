@@ -84,6 +84,7 @@ def create_app(settings: Settings | None = None, overrides: Overrides | None = N
     overrides = overrides or Overrides()
     logger = configure_logging(settings.LOG_LEVEL, overrides.log_stream)
 
+    # #region lifespan
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         database = overrides.database or open_database(async_database_url(settings))
@@ -105,6 +106,7 @@ def create_app(settings: Settings | None = None, overrides: Overrides | None = N
             issuer=str(settings.JWT_ISSUER),
             audience=settings.JWT_AUDIENCE,
         )
+        # #region rate-limit-policies
         app.state.rate_limits = RateLimits(
             policies={
                 "read": BucketPolicy("read", settings.RATE_LIMIT_READ_PER_MINUTE),
@@ -120,6 +122,7 @@ def create_app(settings: Settings | None = None, overrides: Overrides | None = N
                 "rate limit store failed: request let through", exc_info=error
             ),
         )
+        # #endregion rate-limit-policies
         # Again here: uvicorn configured logging after the app was imported, re-enabling it.
         logging.getLogger("uvicorn.access").disabled = True
         if overrides.lifecycle is None:
@@ -135,6 +138,8 @@ def create_app(settings: Settings | None = None, overrides: Overrides | None = N
             if overrides.database is None:
                 await database.close()
             logger.info("shutdown complete")
+
+    # #endregion lifespan
 
     app = FastAPI(
         title="fastapi-service",
@@ -172,6 +177,7 @@ def create_app(settings: Settings | None = None, overrides: Overrides | None = N
 # #endregion create-app
 
 
+# #region openapi-document
 def openapi_document(app: FastAPI) -> dict[str, Any]:
     """FastAPI's own document, less the 422 answers it adds to every route with parameters:
     this service answers validation errors with 400 in the error shape, which every route lists."""
@@ -195,6 +201,9 @@ def openapi_document(app: FastAPI) -> dict[str, Any]:
             schemas.pop(name, None)
         app.openapi_schema = document
     return app.openapi_schema
+
+
+# #endregion openapi-document
 
 
 def _app_from_environment() -> FastAPI:

@@ -61,6 +61,7 @@ class RequestContextMiddleware:
         self.max_body_bytes = max_body_bytes
         self.fixed = [(k.encode(), v.encode()) for k, v in API_SECURITY_HEADERS.items()]
 
+    # #region request-context
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
@@ -117,6 +118,8 @@ class RequestContextMiddleware:
                 "user_id": principal.user_id if principal else None,
             }
             self.logger.log(logging.ERROR if status >= 500 else logging.INFO, "request", extra=line)
+
+    # #endregion request-context
 
     def _too_large(self) -> AppError:
         return AppError("payload_too_large", f"The request body exceeds {self.max_body_bytes // 1024} KB")

@@ -42,6 +42,7 @@ def bucket_result(tokens: float, allowed: bool, policy: BucketPolicy) -> TakeRes
     )
 
 
+# #region token-bucket
 def take_token(
     state: tuple[float, float] | None, policy: BucketPolicy, now_ms: float
 ) -> tuple[tuple[float, float], TakeResult]:
@@ -56,6 +57,9 @@ def take_token(
     allowed = available >= 1
     tokens = available - 1 if allowed else available
     return (tokens, now_ms), bucket_result(tokens, allowed, policy)
+
+
+# #endregion token-bucket
 
 
 class RateLimitStore(Protocol):
@@ -83,6 +87,7 @@ class MemoryStore:
         return result
 
 
+# #region redis-store
 # hono-service's script (src/middleware/redis-store.ts) unchanged: the same arithmetic as
 # `take_token`, atomic inside Redis. Tokens come back as a string: Redis truncates Lua numbers.
 TAKE_SCRIPT = """
@@ -120,3 +125,6 @@ class RedisStore:
             args=[policy.capacity, policy.window_seconds * 1000, int(now_ms)],
         )
         return bucket_result(float(tokens), int(allowed) == 1, policy)
+
+
+# #endregion redis-store

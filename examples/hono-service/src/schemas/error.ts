@@ -9,6 +9,7 @@ export const ErrorCodeSchema = z.enum(codes).openapi('ErrorCode', {
   description: codes.map((code) => `- \`${code}\` (${ERROR_CODES[code].status}): ${ERROR_CODES[code].description}`).join('\n'),
 });
 
+// #region error-schema
 /** The one error shape: `{ error: { code, message, details? } }`. */
 export const ErrorSchema = z
   .object({
@@ -23,6 +24,7 @@ export const ErrorSchema = z
     }),
   })
   .openapi('Error');
+// #endregion error-schema
 
 /** The body of every error response. */
 export type ErrorBody = z.infer<typeof ErrorSchema>;

@@ -57,6 +57,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON notes TO ${APP_ROLE};
 `;
 // #endregion
 
+// #region migrate
 /** Brings the database to the current schema; safe to run concurrently and repeatedly. */
 export async function migrate(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
@@ -74,3 +75,4 @@ export async function migrate(db: Database): Promise<void> {
     await tx.exec(notesSql);
   });
 }
+// #endregion

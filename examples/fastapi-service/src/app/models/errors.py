@@ -8,6 +8,7 @@ from pydantic.json_schema import SkipJsonSchema
 
 from app.errors import ERROR_CODES
 
+# #region error-shape
 #: Every documented error code (the enum is built from `ERROR_CODES`, so the two cannot drift).
 ErrorCode = StrEnum("ErrorCode", {code: code for code in ERROR_CODES})
 ErrorCode.__doc__ = "\n".join(
@@ -36,6 +37,9 @@ class Error(BaseModel):
     """The body of every error response."""
 
     error: ErrorObject
+
+
+# #endregion error-shape
 
 
 #: Response headers, as the document states them (the OWASP lint asks each 2XX/4XX to say how it

@@ -70,6 +70,7 @@ async def create_invoice(body: CreateInvoice, principal: CurrentPrincipal, sessi
 # #endregion create-invoice
 
 
+# #region get-invoice
 @router.get(
     "/{id}",
     response_model=Invoice,
@@ -98,3 +99,6 @@ async def get_invoice(
     if row is None:
         raise NotFoundError("Invoice")
     return row
+
+
+# #endregion get-invoice

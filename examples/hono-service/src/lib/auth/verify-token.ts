@@ -45,6 +45,7 @@ function describe(error: unknown): string {
   return 'The token is not valid';
 }
 
+// #region verify-token
 /**
  * Build the function that turns a bearer token into a `Principal`, or throws `InvalidTokenError`.
  *
@@ -100,6 +101,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): (token: stri
     return principal;
   };
 }
+// #endregion verify-token
 
 /** Scopes come as a space-separated `scope` string (RFC 8693) or an `scp` array (Azure AD style). */
 function parseScopes(payload: JWTPayload): string[] {

@@ -1,5 +1,6 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
+// #region error-codes
 /**
  * Every error code the API can answer with, and its HTTP status. This table is the single
  * source for the OpenAPI `ErrorCode` enum, the README table and the error handler.
@@ -19,6 +20,7 @@ export const ERROR_CODES = {
   service_unavailable: { status: 503, description: 'The service is shutting down or a dependency (the database) is down.' },
   jobs_unavailable: { status: 503, description: 'Background jobs are not configured (`REDIS_URL` and `DATABASE_URL` are needed) or Redis is unreachable.' },
 } as const satisfies Record<string, { status: ContentfulStatusCode; description: string }>;
+// #endregion error-codes
 
 /** One of the documented error codes. */
 export type ErrorCode = keyof typeof ERROR_CODES;
