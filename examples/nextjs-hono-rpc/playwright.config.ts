@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices, type ReporterDescription } from '@playwright/test';
 
 const port = 3102;
 
@@ -10,6 +10,12 @@ const launchOptions = existsSync(chromium)
   ? { executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] }
   : {};
 
+// The handbook's `npm test` sets TEST_REPORTS_DIR to read which tests ran and passed (its check
+// that every rule's named proof did); nothing is written without it.
+const reports = process.env.TEST_REPORTS_DIR;
+const htmlReport: ReporterDescription[] = [['html', { open: 'never' }]];
+const jsonReport: ReporterDescription[] = reports ? [['json', { outputFile: `${reports}/playwright.json` }]] : [];
+
 /** Browser tests against the production build (`npm run build` first; `npm test` does both). */
 export default defineConfig({
   testDir: './e2e',
@@ -17,7 +23,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 2,
-  reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
+  reporter: [['list'], ...(process.env.CI ? [] : htmlReport), ...jsonReport],
   use: { baseURL: `http://localhost:${port}`, trace: 'retain-on-failure' },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
   webServer: {

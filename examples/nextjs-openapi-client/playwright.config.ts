@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices, type ReporterDescription } from '@playwright/test';
 import { findServiceDir } from './scripts/service-dir.mjs';
 
 /** This app under test, and a second instance whose service URL is a closed port. */
@@ -44,6 +44,12 @@ const appEnv = (port: number, serviceUrl: string, idpUrl: string) => ({
   NEXT_TELEMETRY_DISABLED: '1',
 });
 
+// The handbook's `npm test` sets TEST_REPORTS_DIR to read which tests ran and passed (its check
+// that every rule's named proof did); nothing is written without it.
+const reports = process.env.TEST_REPORTS_DIR;
+const htmlReport: ReporterDescription[] = [['html', { open: 'never' }]];
+const jsonReport: ReporterDescription[] = reports ? [['json', { outputFile: `${reports}/playwright.json` }]] : [];
+
 /**
  * Browser tests against the production build (`npm run build` first; `npm test` does both),
  * with examples/hono-service and its dev IdP started from their own folder (`findServiceDir()`).
@@ -56,7 +62,7 @@ export default defineConfig({
   workers: 2,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: ci ? 'list' : [['list'], ['html', { open: 'never' }]],
+  reporter: [['list'], ...(ci ? [] : htmlReport), ...jsonReport],
   use: { baseURL: `http://localhost:${APP_PORT}`, trace: 'retain-on-failure' },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
   webServer: [
