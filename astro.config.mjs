@@ -133,6 +133,8 @@ export default defineConfig({
 					],
 				},
 				{ label: 'Examples', items: [{ autogenerate: { directory: 'examples' } }] },
+				// Each example's rules with their code and the tests that prove them (content/rules/).
+				{ label: 'Rules and proofs', collapsed: true, items: [{ autogenerate: { directory: 'proofs' } }] },
 				{ label: 'API reference', items: [apiReferenceGroup] },
 				{ label: 'About the handbook', items: ['handbook/contributing', 'handbook/hosting'] },
 			],

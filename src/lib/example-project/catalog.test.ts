@@ -22,7 +22,7 @@ function pageFile(path: string): string | undefined {
 }
 
 describe('example catalog', () => {
-	const rules = Object.entries(catalog).flatMap(([name, entry]) => entry.rules.map((rule) => ({ name, ...rule })));
+	const rules = Object.entries(catalog).flatMap(([name, entry]) => entry.guide.map((rule) => ({ name, ...rule })));
 
 	it.each(rules)('$name links "$text" to an existing heading ($href)', ({ href }) => {
 		const [path, hash] = href.split('#');

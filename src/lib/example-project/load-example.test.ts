@@ -70,7 +70,7 @@ describe('loadExample', () => {
 		write('examples/service/index.js', 'console.log("service");\n');
 		write('examples/service/.env', 'SECRET=1\n');
 		track('examples/service/package.json', 'examples/service/index.js');
-		const entries = { demo: { title: 'Demo', includes: ['service'], rules: [] } };
+		const entries = { demo: { title: 'Demo', includes: ['service'], guide: [] } };
 		const example = loadNode('demo', root, entries);
 		expect(example.includes).toEqual(['service']);
 		expect(Object.keys(example.payload.project.files).sort()).toEqual(
@@ -83,19 +83,19 @@ describe('loadExample', () => {
 	});
 
 	it('fails the build when an included example does not exist, naming both', () => {
-		const entries = { demo: { title: 'Demo', includes: ['nowhere'], rules: [] } };
+		const entries = { demo: { title: 'Demo', includes: ['nowhere'], guide: [] } };
 		expect(() => loadExample('demo', root, entries)).toThrow(/examples\/demo includes "nowhere", which is not another example/);
 	});
 
 	it('fails the build when an included example would overwrite a folder of the example', () => {
 		write('examples/src/package.json', JSON.stringify({ name: 'src', scripts: { start: 'node index.js' } }));
 		track('examples/src/package.json');
-		const entries = { demo: { title: 'Demo', includes: ['src'], rules: [] } };
+		const entries = { demo: { title: 'Demo', includes: ['src'], guide: [] } };
 		expect(() => loadExample('demo', root, entries)).toThrow(/examples\/demo\/src already exists: the included example "src" would overwrite it/);
 	});
 
 	it('fails the build when the start script is not a script of package.json, naming the example', () => {
-		const entries = { demo: { title: 'Demo', startScript: 'dev:nowhere', rules: [] } };
+		const entries = { demo: { title: 'Demo', startScript: 'dev:nowhere', guide: [] } };
 		expect(() => loadExample('demo', root, entries)).toThrow(/examples\/demo\/package\.json has no "dev:nowhere" script/);
 	});
 
@@ -103,7 +103,7 @@ describe('loadExample', () => {
 		write('examples/py/pyproject.toml', '[project]\nname = "py"\ndescription = "A Python demo."\nrequires-python = ">=3.11"\n');
 		write('examples/py/src/app/main.py', 'app = None\n');
 		track('examples/py');
-		const entries = { py: { title: 'Py', run: 'uv run fastapi run src/app/main.py', rules: [] } };
+		const entries = { py: { title: 'Py', run: 'uv run fastapi run src/app/main.py', guide: [] } };
 		const example = loadExample('py', root, entries);
 		expect(example).toMatchObject({ kind: 'python', description: 'A Python demo.', python: '>=3.11', openFile: 'pyproject.toml', run: 'uv run fastapi run src/app/main.py' });
 		expect(example).not.toHaveProperty('payload');

@@ -7,6 +7,8 @@
  * one (a committed pyproject.toml: WebContainers have no Python, so it is downloaded and run
  * locally).
  */
+import { listRulesFiles, loadRules } from '../rules/load.ts';
+import { ruleLabel } from '../rules/schema.ts';
 import { catalog, type CatalogEntry, type PlaybookRule } from './catalog.ts';
 import { buildProjectPayload, decodeTextFile, defaultStartScript, ExamplePayloadError, parsePackageJson, type ProjectPayload, type SourceFile } from './payload.ts';
 import { listExampleNames, readTrackedFiles } from './tracked-files.ts';
@@ -84,10 +86,24 @@ export function loadExample(name: string, root = process.cwd(), entries: Record<
 	const has = (path: string) => files.some((file) => file.path === path);
 	const text = (path: string) => decodeTextFile(files.find((file) => file.path === path)!, `examples/${name}`);
 	const title = entry?.title ?? titleFromName(name);
-	const base = { name, title, rules: entry?.rules ?? [], includes, files, zip: buildZip(name, files), zipUrl: zipUrlFor(name) };
+	const base = { name, title, rules: rulesOf(name, entry, root), includes, files, zip: buildZip(name, files), zipUrl: zipUrlFor(name) };
 	const example = has('package.json') ? nodeExample(base, entry, has, text) : pythonExample(base, entry, has, text);
 	cache.set(name, example);
 	return example;
+}
+
+/**
+ * What the example page lists: the playbook rules the example carries out (content/rules/, each
+ * linking to its code and proofs on the example's rules page), then the guide's recommendations
+ * it follows (the catalog).
+ */
+function rulesOf(name: string, entry: CatalogEntry | undefined, root: string): PlaybookRule[] {
+	const playbook = listRulesFiles(root).flatMap((file) =>
+		loadRules(file, root)
+			.rules.filter((rule) => rule.carriedOutBy.some((implementation) => implementation.example === name))
+			.map((rule) => ({ text: ruleLabel(rule), href: `/proofs/${name}/#${rule.id}` })),
+	);
+	return [...playbook, ...(entry?.guide ?? [])];
 }
 
 type Base = Pick<ExampleBase, 'name' | 'title' | 'rules' | 'includes' | 'files' | 'zip' | 'zipUrl'>;

@@ -2,7 +2,7 @@
  * The build's one way to read a rules file: parsed, validated against the repository (every
  * file, region, test and step it names exists), and read once per build.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listExamples, type ExampleInfo, type ExampleKind } from '../example-project/checks.ts';
 import { parseRules, type RulesFile } from './schema.ts';
@@ -12,6 +12,7 @@ const cache = new Map<string, RulesFile>();
 
 /** The rules files in `content/rules/`, by name without `.yaml`. */
 export function listRulesFiles(root = process.cwd()): string[] {
+	if (!existsSync(join(root, 'content/rules'))) return [];
 	return readdirSync(join(root, 'content/rules'))
 		.filter((name) => name.endsWith('.yaml'))
 		.map((name) => name.slice(0, -'.yaml'.length))

@@ -71,3 +71,10 @@ describe('content/sources', () => {
 		}
 	});
 });
+
+describe('rules pages', () => {
+	it('gives every example that carries out a rule its rules page (content/docs/proofs/<example>.mdx)', () => {
+		const examples = new Set(listRulesFiles().flatMap((name) => loadRules(name).rules.flatMap((rule) => rule.carriedOutBy.map((implementation) => implementation.example))));
+		for (const example of examples) expect(existsSync(join('content/docs/proofs', `${example}.mdx`)), example).toBe(true);
+	});
+});

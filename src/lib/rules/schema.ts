@@ -56,6 +56,8 @@ const ruleSchema = z.strictObject({
 	section: slug,
 	/** The playbook's own words. */
 	text,
+	/** A one-line name where `text` is several lines (the playbook's folder trees). */
+	label: text.optional(),
 	carriedOutBy: z.array(implementationSchema).default([]),
 	appliedBy: appliedBySchema.optional(),
 	/** Why no example carries the rule out. */
@@ -90,6 +92,9 @@ export type CodeRef = z.infer<typeof codeSchema>;
 export const TITLE_SEPARATOR = ' › ';
 
 export const isTestProof = (proof: Proof): proof is TestProof => 'test' in proof;
+
+/** A rule in one line: its label, else its text. */
+export const ruleLabel = (rule: Rule) => rule.label ?? rule.text;
 
 /** Names where a Zod issue points: `rule "short-lived-jwt" field "carriedOutBy.0.proofs"`. */
 function describePath(raw: unknown, path: readonly PropertyKey[]): string {
