@@ -106,8 +106,8 @@ for (const name of examplesWithPages.filter((page) => examplesWithProjects.inclu
 			const payload = JSON.parse(readFileSync(`dist/examples/${name}/project.json`, 'utf8'));
 			await page.goto(`/examples/${name}/`);
 			const runtime = page.getByTestId('example-webcontainer');
-			// No example pins a Node version: WebContainers' default applies (the parity check runs the same).
-			await expect(runtime).toContainText('it runs on Node 20.19.1');
+			// Every example pins its Node in .nvmrc (the parity check runs the same).
+			await expect(runtime).toContainText('it runs on Node 22.22.3, pinned by its .nvmrc (22.22.3)');
 			await expect(runtime).toContainText(`then npm run ${payload.options.startScript}`);
 			for (const included of catalog[name]?.includes ?? []) await expect(runtime).toContainText(`The project carries ${included} in ${included}/`);
 			const toc = page.getByRole('navigation', { name: 'On this page' });

@@ -5,8 +5,9 @@
  *   1. its StackBlitz project, built by the very function the site uses to write
  *      `/examples/<name>/project.json` (the files posted to StackBlitz, not the working tree),
  *      written to a fresh folder;
- *   2. `npm install` with the Node WebContainers would pick (20.19.1 unless pinned, see
- *      src/lib/example-project/webcontainer-node.ts) and npm 10.8.2; then every native addon is deleted (WebContainers cannot
+ *   2. `npm install` with the Node WebContainers would pick (every example pins 22.22.3 in its
+ *      `.nvmrc`; see src/lib/example-project/webcontainer-node.ts) and the npm that goes with it
+ *      (10.9.4 beside Node 22); then every native addon is deleted (WebContainers cannot
  *      load them), Next.js is sent down its WebContainer path (`NEXT_TEST_WASM`: the WASM
  *      compiler, downloaded as Next downloads it there), and examples without Next.js run with
  *      AsyncLocalStorage losing its store across `await`, as WebContainers do;

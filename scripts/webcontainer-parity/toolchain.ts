@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
-import { WEBCONTAINER_NPM } from '../../src/lib/example-project/webcontainer-node.ts';
+import { webcontainerNpm } from '../../src/lib/example-project/webcontainer-node.ts';
 
 export const CACHE_DIR = resolve('node_modules/.cache/webcontainer-parity');
 
@@ -23,9 +23,10 @@ function run(command: string, args: string[], cwd: string): string {
 	return result.stdout;
 }
 
-/** Node `version` and npm 10.8 from the registry, cached between runs. */
+/** Node `version` and the npm that goes with it (webcontainerNpm) from the registry, cached between runs. */
 export function installToolchain(version: string): Toolchain {
-	const dir = join(CACHE_DIR, `node-${version}-npm-${WEBCONTAINER_NPM}`);
+	const npmVersion = webcontainerNpm(version);
+	const dir = join(CACHE_DIR, `node-${version}-npm-${npmVersion}`);
 	const bin = join(dir, 'bin');
 	const node = join(dir, 'node_modules', 'node', 'bin', 'node');
 	const npmCli = join(dir, 'node_modules', 'npm', 'bin', 'npm-cli.js');
@@ -35,7 +36,7 @@ export function installToolchain(version: string): Toolchain {
 		mkdirSync(dir, { recursive: true });
 		// The `node` package fetches its binary in an install script: allowed, by name.
 		writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, allowScripts: { node: true } }));
-		run('npm', ['install', '--no-audit', '--no-fund', `node@${version}`, `npm@${WEBCONTAINER_NPM}`], dir);
+		run('npm', ['install', '--no-audit', '--no-fund', `node@${version}`, `npm@${npmVersion}`], dir);
 		mkdirSync(bin);
 		symlinkSync(node, join(bin, 'node'));
 		for (const [name, cli] of [

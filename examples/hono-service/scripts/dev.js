@@ -2,8 +2,8 @@
 import { concurrently } from 'concurrently';
 
 // `npm run dev` (and `npm run dev:compiled` with --compiled): the dev IdP and the API, plus the
-// background worker when the environment has what it needs. Plain JavaScript, so it runs on
-// StackBlitz's Node 20 as well, and a Node script rather than shell syntax in package.json, so
+// background worker when the environment has what it needs. Plain JavaScript, so it runs where
+// Node does not strip types (WebContainers' Node 22 is unconfirmed), and a Node script rather than shell syntax in package.json, so
 // the same condition works in sh, StackBlitz's shell and Windows cmd.
 const compiled = process.argv.includes('--compiled');
 /** @param {string} entry path under src/ without extension */

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 
 // Plain JavaScript (type-checked through checkJs), not TypeScript: this is the one dev tool a reader
-// runs by hand in StackBlitz, whose Node 20 cannot strip types. It runs on any Node >= 18.
+// runs by hand in StackBlitz, whose Node 22 may not strip types (unconfirmed). It runs on any Node >= 18.
 //
 // Prints one access token from the running dev IdP, and nothing else on stdout, so that
 // `TOKEN=$(npm run -s token -- --sub alice --scope "users:read")` just works.

@@ -1,5 +1,5 @@
 // @ts-check
-// Plain JavaScript: `with-service.mjs` imports it on Node 20 (StackBlitz), which cannot strip types.
+// Plain JavaScript: `with-service.mjs` imports it in StackBlitz, whose Node 22 may not strip types (unconfirmed).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

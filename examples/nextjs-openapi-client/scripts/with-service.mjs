@@ -2,7 +2,8 @@
 /**
  * `npm run dev:with-service`: the service this app calls (examples/hono-service, with its dev
  * identity provider) and this app, in one terminal. It is what StackBlitz runs, so it is plain
- * JavaScript for WebContainers' Node 20, and it installs the service on first use: StackBlitz
+ * JavaScript (whether WebContainers' Node 22 strips types is unconfirmed), and it installs the
+ * service on first use: StackBlitz
  * installs the project's root only.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,7 +21,7 @@ if (!existsSync(join(service, 'node_modules'))) {
 }
 
 // The service runs from JavaScript compiled by its own `build` (its `dev:compiled`): that path
-// works on every Node from 20.19, the one WebContainers use, to 24.
+// works on every Node from 20.19 to 24, WebContainers' 22.22.3 included.
 const { result } = concurrently(
   [
     { command: 'npm run dev:compiled', cwd: service, name: 'service', prefixColor: 'green' },

@@ -38,7 +38,7 @@ export const catalog: Record<string, CatalogEntry> = {
 	'hono-service': {
 		title: 'Hono service',
 		openFile: 'src/app.ts',
-		// Compiled to JavaScript first: WebContainers' Node 20.19 cannot run .ts (see its README).
+		// Compiled to JavaScript first: whether WebContainers' Node 22 strips types is unconfirmed (see its README).
 		startScript: 'dev:compiled',
 		guide: [
 			{ text: 'Routes chained so hc<AppType> types every route for TypeScript clients', href: `${guide}#hono-javascripttypescript` },

@@ -4,14 +4,38 @@
  * `engines.node`, else the default. Pure, so a unit test covers every case.
  */
 
-/** WebContainers' default Node: what a StackBlitz log shows (vercel/next.js#84026: Node 20.19.1, npm 10.8.2). */
-export const WEBCONTAINER_DEFAULT_NODE = '20.19.1';
+/**
+ * What a major-only pin gets: Node 22.22.3 has been live in WebContainers since 2026-06-12
+ * (webcontainer-core#2106, a StackBlitz engineer: "The update is live"); 20.19.1 is the Node 20
+ * a StackBlitz log shows (vercel/next.js#84026).
+ */
+const LATEST_BY_MAJOR: Record<string, string> = { '20': '20.19.1', '22': '22.22.3' };
 
-/** The npm WebContainers' default Node comes with. */
-export const WEBCONTAINER_NPM = '10.8.2';
+/**
+ * WebContainers' default for a project that pins nothing: Node 22 since about 2026-03
+ * (withastro/astro#15864), 22.22.3 since 2026-06. It has changed before, which is why every
+ * example pins its Node with `.nvmrc`.
+ */
+export const WEBCONTAINER_DEFAULT_NODE = LATEST_BY_MAJOR['22']!;
 
-/** What a major-only pin gets: Node 22.22.3 has been live in WebContainers since 2026-06 (webcontainer-core#2106). */
-const LATEST_BY_MAJOR: Record<string, string> = { '20': WEBCONTAINER_DEFAULT_NODE, '22': '22.22.3' };
+/**
+ * The npm the parity check installs with, by Node major: 10.8.2 beside Node 20.19.1 (the same
+ * StackBlitz log), and 10.9.4, the npm line that Node 22's releases bundle, beside Node 22 (no
+ * published log shows WebContainers' own npm for Node 22).
+ */
+const NPM_BY_MAJOR: Record<string, string> = { '20': '10.8.2', '22': '10.9.4' };
+
+/** The npm that goes with a Node version in the parity check. */
+export function webcontainerNpm(nodeVersion: string): string {
+	const npm = NPM_BY_MAJOR[nodeVersion.split('.')[0]!];
+	if (!npm) throw new NodePinError(`no npm is known for WebContainers' Node ${nodeVersion}: add its major to NPM_BY_MAJOR`);
+	return npm;
+}
+
+/** Thrown for a pin WebContainers cannot honour; the message names the file. */
+export class NodePinError extends Error {
+	override name = 'NodePinError';
+}
 
 export interface NodeChoice {
 	version: string;
@@ -22,10 +46,6 @@ export interface NodeChoice {
 	ignoredRange?: string;
 }
 
-/** Thrown for a pin WebContainers cannot honour; the message names the file. */
-export class NodePinError extends Error {
-	override name = 'NodePinError';
-}
 
 function resolvePin(pin: string, source: '.nvmrc' | 'engines.node'): NodeChoice {
 	const cleaned = pin.trim().replace(/^v/, '');
@@ -43,7 +63,7 @@ function resolvePin(pin: string, source: '.nvmrc' | 'engines.node'): NodeChoice 
  * The Node version WebContainers pick for a project given its files (path to text).
  *
  * @example
- * webcontainerNode({ 'package.json': '{"engines":{"node":">=22.18"}}' }) // { version: '20.19.1', ignoredRange: '>=22.18' }
+ * webcontainerNode({ '.nvmrc': '22.22.3\n', 'package.json': '{"engines":{"node":">=22.18"}}' }) // { version: '22.22.3', pinnedBy: '.nvmrc', pin: '22.22.3' }
  */
 export function webcontainerNode(files: Record<string, string>): NodeChoice {
 	const nvmrc = files['.nvmrc'];
