@@ -47,3 +47,8 @@ export function proofView(proof: Proof, example?: string): ProofView {
 export function codeLabel(code: CodeRef, example: string): string {
 	return `${pathIn(example, code.file)}${code.region ? ` (#region ${code.region})` : ''}`;
 }
+
+/** A rules file's prose split into plain text and `code spans`, for rendering as HTML. */
+export function codeSpans(text: string): { text: string; code: boolean }[] {
+	return text.split(/(`[^`]+`)/).filter(Boolean).map((part) => (/^`[^`]+`$/.test(part) ? { text: part.slice(1, -1), code: true } : { text: part, code: false }));
+}

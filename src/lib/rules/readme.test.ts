@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kindsOf, loadRules } from './load.ts';
+import { codeSpans } from './format.ts';
 import { README_BEGIN, README_END, readmeRulesBlock, replaceReadmeRulesBlock } from './readme.ts';
 import { parseRules } from './schema.ts';
 
@@ -49,5 +50,18 @@ describe('example READMEs', () => {
 		const readme = readFileSync(join('examples', example, 'README.md'), 'utf8');
 		const block = readmeRulesBlock('backend-api', loadRules('backend-api'), example, kindsOf());
 		expect(readme, 'run npm run rules:readme').toContain(block);
+	});
+});
+
+describe('codeSpans', () => {
+	it('splits prose into text and `code` spans, keeping every character', () => {
+		expect(codeSpans('Verifies `exp` and `nbf`.')).toEqual([
+			{ text: 'Verifies ', code: false },
+			{ text: 'exp', code: true },
+			{ text: ' and ', code: false },
+			{ text: 'nbf', code: true },
+			{ text: '.', code: false },
+		]);
+		expect(codeSpans('an unmatched ` stays text')).toEqual([{ text: 'an unmatched ` stays text', code: false }]);
 	});
 });
