@@ -27,6 +27,10 @@ describe("the playbook's reasons to split, as the decision aid applies them", ()
 		expect(outcome({ ...none, duration: 'long', ...typescriptService })).toBe('hono');
 	});
 
+	it('does not split work that takes more than a few seconds but fits the function timeout, on its own', () => {
+		expect(outcome({ ...none, duration: 'fits-timeout', motive: 'checking' })).toBe('stay');
+	});
+
 	it('splits long-running or background work', () => {
 		expect(outcome({ ...none, background: 'yes', ...typescriptService })).toBe('hono');
 	});
