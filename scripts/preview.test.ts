@@ -123,7 +123,7 @@ describe('bad input', () => {
 		const run = preview('--port', String(port), '--dir', dir);
 		expect(run.status).toBe(1);
 		expect(run.stderr.trim()).toBe(`preview: port ${port} is already in use. Stop what holds it, or pass --port with another port (0 picks a free one).`);
-		// The scripts that start it (bench:lighthouse, measure:js) pass the same message on.
+		// The scripts that start it (bench:lighthouse, bench:js) pass the same message on.
 		await expect(startPreview({ port, dir })).rejects.toThrow(`preview: port ${port} is already in use.`);
 	});
 

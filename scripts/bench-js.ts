@@ -2,8 +2,8 @@
  * JavaScript a reader downloads on a page, gzip-compressed as a static host serves it, before
  * and after clicking "Open in StackBlitz" (and the project JSON fetched on that click).
  *
- *   node scripts/measure-js.ts [path] [--dir dist]
- *   node scripts/measure-js.ts /examples/hono-service/
+ *   node scripts/bench-js.ts [path] [--dir dist]
+ *   node scripts/bench-js.ts /examples/hono-service/
  *
  * Serves `dist/` with the preview server on a free port (or `--port`); StackBlitz itself is stubbed (no
  * network), so only what the handbook sends is counted.
