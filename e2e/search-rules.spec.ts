@@ -58,7 +58,10 @@ test('finds the playbook among the first three results for a rule term of every 
 		const started = Date.now();
 		await input.fill(term);
 		await expect(page.locator('.pagefind-ui__message')).toContainText(term, { timeout: 10_000 });
-		await expect(page.locator('.pagefind-ui__result').first()).toBeVisible();
+		// Results render as placeholders first, then fill in: wait until the first three have their link.
+		await expect
+			.poll(() => page.locator('.pagefind-ui__result').evaluateAll((results) => results.length > 0 && results.slice(0, 3).every((result) => result.querySelector('.pagefind-ui__result-link'))))
+			.toBe(true);
 		times.push(Date.now() - started);
 		const top = await page.locator('.pagefind-ui__result').evaluateAll((results) =>
 			results.slice(0, 3).map((result) => ({
