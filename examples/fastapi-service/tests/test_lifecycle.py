@@ -1,12 +1,18 @@
-"""`drain()` against a stand-in for uvicorn's Server: the timings the real-process test cannot force."""
+"""`drain()` against a stand-in for uvicorn's Server: the timings the real-process test cannot force;
+and the lifespan's shutdown, which closes the database pool it opened."""
 
+import io
 import logging
 from dataclasses import dataclass, field
 
 import anyio
 import pytest
+from httpx import ASGITransport, AsyncClient
+from sqlalchemy import event
 
-from app.lifecycle import drain
+from app.lifecycle import Lifecycle, drain
+from app.main import Overrides, create_app
+from app.settings import load_settings
 
 pytestmark = pytest.mark.anyio
 
@@ -82,3 +88,18 @@ async def test_cuts_off_what_still_runs_at_the_timeout(caplog):
         )
     assert (server.should_exit, server.force_exit) == (True, True)
     assert "shutdown timeout" in caplog.text
+
+
+async def test_shutdown_closes_the_database_pool_the_service_opened(tmp_path):
+    # No database override: the lifespan opens (and migrates) its own SQLite file, as the server does.
+    settings = load_settings({"SQLITE_PATH": str(tmp_path / "service.sqlite3")})
+    app = create_app(settings, Overrides(lifecycle=Lifecycle(), log_stream=io.StringIO()))
+    closed = []
+    async with app.router.lifespan_context(app):
+        engine = app.state.database.engine
+        pool = engine.pool
+        event.listen(engine.sync_engine, "close", lambda connection, record: closed.append(connection))
+        async with AsyncClient(transport=ASGITransport(app=app), base_url="http://test") as client:
+            assert (await client.get("/health")).status_code == 200  # pings on a pooled connection
+        assert pool.checkedin() >= 1 and closed == []
+    assert pool.checkedin() == 0 and len(closed) >= 1

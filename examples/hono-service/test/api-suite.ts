@@ -11,9 +11,10 @@ import { ErrorSchema } from '../src/schemas/error.ts';
 import { InvoiceListSchema, InvoiceSchema } from '../src/schemas/invoices.ts';
 import { UserSchema } from '../src/schemas/users.ts';
 import { ApiKeyListSchema, CreatedApiKeySchema, MAX_LIVE_API_KEYS } from '../src/schemas/api-keys.ts';
-import { createApiKeyVerifier, hashApiKeySecret } from '../src/lib/auth/api-keys.ts';
+import { createApiKeyVerifier } from '../src/lib/auth/api-keys.ts';
 import { apiKeys } from '../src/lib/db/schema.ts';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
 import { AUDIENCE, ISSUER, createTestApp, createTestIdp, jsonRequest, openTestDatabase } from './helpers.ts';
 
 const ALL = 'users:read users:write invoices:read invoices:write reports:read reports:write keys:read keys:write';
@@ -37,6 +38,17 @@ async function expectError(response: Response, status: number, code: string) {
   const body = ErrorSchema.parse(await response.json());
   expect(body.error.code).toBe(code);
   return body.error;
+}
+
+/** `text` as a request body streamed in 1 KB chunks: what a chunked upload looks like, no Content-Length. */
+function chunkedBody(text: string): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  return new ReadableStream({
+    start(controller) {
+      for (let offset = 0; offset < bytes.length; offset += 1024) controller.enqueue(bytes.slice(offset, offset + 1024));
+      controller.close();
+    },
+  });
 }
 
 /**
@@ -258,6 +270,37 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
       it('rejects a token without sub', async () => {
         await expectError(await getUser(await idp.sign({ scope: ALL })), 401, 'unauthorized');
       });
+
+      it('rejects a token without exp', async () => {
+        const error = await expectError(await getUser(await idp.sign({ sub: 'alice', scope: ALL, exp: undefined })), 401, 'unauthorized');
+        expect(error.message).toContain('exp');
+      });
+
+      it('rejects a token whose registered claims have the wrong JSON types with 401, never a 500', async () => {
+        const now = Math.floor(Date.now() / 1000);
+        // Signed with the real key: only the claims' types are wrong.
+        const cases: [string, Record<string, unknown>][] = [
+          ['exp', { exp: String(now + 300) }],
+          ['exp', { exp: null }],
+          ['iat', { iat: String(now) }],
+          ['iat', { iat: [now] }],
+          ['nbf', { nbf: String(now) }],
+          ['sub', { sub: 123 }],
+          ['sub', { sub: { id: 'alice' } }],
+          ['sub', { sub: ['alice'] }],
+        ];
+        for (const [claim, claims] of cases) {
+          const error = await expectError(await getUser(await idp.sign({ sub: 'alice', scope: ALL, ...claims })), 401, 'unauthorized');
+          expect(error.message, JSON.stringify(claims)).toContain(`"${claim}"`);
+        }
+      });
+
+      it('rejects a token whose sub is not a user id (empty, control characters, over 128 characters) with 401, never a 500', async () => {
+        for (const sub of ['', 'a\u0000b', 'a\nb', 'a'.repeat(129)]) {
+          const error = await expectError(await request('/v1/invoices', jsonRequest('GET', await idp.sign({ sub, scope: ALL }))), 401, 'unauthorized');
+          expect(error.message, JSON.stringify(sub)).toContain('"sub"');
+        }
+      });
     });
 
     describe('users', () => {
@@ -365,6 +408,50 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
         const description = 'x'.repeat(65 * 1024);
         await expectError(await request('/v1/invoices', jsonRequest('POST', alice, { amountCents: 1, currency: 'EUR', description })), 413, 'payload_too_large');
       });
+
+      it('answers 413 for a chunked body over 64 KB without Content-Length, without reaching the route', async () => {
+        const writer = await idp.token('chunked-writer', 'users:write invoices:read invoices:write');
+        expect((await request('/v1/users', jsonRequest('POST', writer, { email: 'chunked-writer@example.com', name: 'Chunked' }))).status).toBe(201);
+        // A valid invoice padded with whitespace past 64 KB: only the size is wrong, so a route that
+        // ran would create it. Streamed in 1 KB chunks, with no Content-Length to trust.
+        const body = chunkedBody(`{"amountCents":1,"currency":"EUR","description":"chunked"${' '.repeat(65 * 1024)}}`);
+        const chunked = new Request('http://localhost/v1/invoices', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${writer}`, 'content-type': 'application/json' },
+          body,
+          duplex: 'half',
+        } as RequestInit);
+        expect(chunked.headers.has('content-length')).toBe(false);
+        await expectError(await ctx.app.request(chunked), 413, 'payload_too_large');
+        const list = InvoiceListSchema.parse(await (await request('/v1/invoices', jsonRequest('GET', writer))).json());
+        expect(list.items).toEqual([]);
+      });
+    });
+
+    describe('request body limit', () => {
+      it('answers 413 payload_too_large on every route that takes a body, with or without Content-Length', async () => {
+        const document = (await (await request('/openapi.json')).json()) as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
+        const routes = Object.entries(document.paths).flatMap(([path, item]) =>
+          Object.entries(item).flatMap(([method, operation]) => (operation.requestBody ? [`${method.toUpperCase()} ${path}`] : [])),
+        );
+        // Every write route, written out: a new one must be added here (and get its limit).
+        expect(routes.sort()).toEqual(['POST /v1/api-keys', 'POST /v1/invoices', 'POST /v1/reports', 'POST /v1/users']);
+        // 65 KB of JSON: `{}` padded with whitespace, so only its size is wrong.
+        const text = `{${' '.repeat(65 * 1024)}}`;
+        const headers = { authorization: `Bearer ${alice}`, 'content-type': 'application/json' };
+        for (const route of routes) {
+          const [method, path] = route.split(' ') as [string, string];
+          const framings: [string, RequestInit][] = [
+            ['Content-Length', { method, headers: { ...headers, 'content-length': String(Buffer.byteLength(text)) }, body: text }],
+            ['chunked', { method, headers, body: chunkedBody(text), duplex: 'half' } as RequestInit],
+          ];
+          for (const [framing, init] of framings) {
+            const response = await request(path, init);
+            expect(response.status, `${route} (${framing})`).toBe(413);
+            await expectError(response, 413, 'payload_too_large');
+          }
+        }
+      });
     });
 
     describe('API keys', () => {
@@ -382,8 +469,14 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
         expect(Date.parse(created.expiresAt) - Date.parse(created.createdAt)).toBeGreaterThan(29.9 * 86_400_000);
         const [row] = await database.db.select().from(apiKeys).where(eq(apiKeys.id, created.id));
         const secret = created.key.slice('hsk_'.length + 33); // after the id (32 hex and _); may contain _
-        expect(row?.secretHash).toBe(hashApiKeySecret(secret));
-        expect(JSON.stringify(row)).not.toContain(secret);
+        // SHA-256 computed here, not with the service's own helper: a reversible encoding of the
+        // secret (hex of its bytes is 64 hex characters too) would pass a test that shares the helper.
+        expect(row?.secretHash).toBe(createHash('sha256').update(secret, 'utf8').digest('hex'));
+        // Every column of the row as the database holds it, not only those the schema maps.
+        const stored = await database.db.execute(sql`select row_to_json(k)::text as "row" from api_keys k where k.id = ${created.id}`);
+        const [raw] = (Array.isArray(stored) ? stored : (stored as unknown as { rows: { row: string }[] }).rows) as { row: string }[];
+        expect(raw?.row).toContain(row?.secretHash);
+        for (const form of [secret, Buffer.from(secret, 'base64url').toString('hex'), created.key]) expect(raw?.row).not.toContain(form);
         const list = ApiKeyListSchema.parse(await (await request('/v1/api-keys', jsonRequest('GET', alice))).json());
         expect(list.items.map((item) => item.id)).toContain(created.id);
         expect(JSON.stringify(list)).not.toContain(secret);
@@ -495,6 +588,23 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
         await expectError(await request('/v1/api-keys', jsonRequest('POST', carol, { name: 'one more', scopes: ['invoices:read'], expiresInDays: 1 })), 409, 'conflict');
         const stranger = await idp.token('not-registered', 'keys:write invoices:read');
         await expectError(await request('/v1/api-keys', jsonRequest('POST', stranger, { name: 'x', scopes: ['invoices:read'], expiresInDays: 1 })), 409, 'conflict');
+      });
+
+      it('does not count revoked or expired keys toward the 20 live keys: one revoked (or expired) makes room for exactly one more', async () => {
+        const dan = await idp.token('dan-keys', 'users:write keys:read keys:write invoices:read');
+        expect((await request('/v1/users', jsonRequest('POST', dan, { email: 'dan-keys@example.com', name: 'Dan' }))).status).toBe(201);
+        const body = { name: 'k', scopes: ['invoices:read'], expiresInDays: 1 };
+        const post = () => request('/v1/api-keys', jsonRequest('POST', dan, body));
+        const keys = [];
+        for (let i = 0; i < 20; i++) keys.push(await create(body, dan));
+        await expectError(await post(), 409, 'conflict');
+        expect((await request(`/v1/api-keys/${keys[0]!.id}`, jsonRequest('DELETE', dan))).status).toBe(204);
+        expect((await post()).status).toBe(201);
+        await expectError(await post(), 409, 'conflict');
+        // An expired key is not live either; a key lives 1 day at least, so expire one in the database.
+        await database.db.update(apiKeys).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiKeys.id, keys[1]!.id));
+        expect((await post()).status).toBe(201);
+        await expectError(await post(), 409, 'conflict');
       });
     });
 
@@ -675,6 +785,17 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
         expect(lines[1]).toMatchObject({ path: '/nope', status: 404, user_id: null });
         expect(lines[1]?.trace_id).toMatch(/^[0-9a-f]{32}$/);
         expect(JSON.stringify(logs.lines)).not.toContain(alice);
+      });
+
+      it('logs duration_ms in milliseconds: a request held up 60 ms logs about 60, not 0.06 or 60000', async () => {
+        const { app, logs } = createTestApp(database, idp, { ping: () => new Promise((resolve) => setTimeout(resolve, 60)) });
+        const started = performance.now();
+        expect((await app.request('/health')).status).toBe(200);
+        const elapsed = performance.now() - started;
+        const line = logs.lines.find((entry) => entry.msg === 'request' && entry.path === '/health');
+        // Timers may fire a millisecond early; seconds would log 0.06, microseconds 60000.
+        expect(line?.duration_ms).toBeGreaterThanOrEqual(59);
+        expect(line?.duration_ms).toBeLessThanOrEqual(elapsed + 1);
       });
     });
   });

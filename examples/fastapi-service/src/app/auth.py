@@ -1,5 +1,6 @@
 """Short-lived ES256 JWTs verified against the identity provider's JWKS (PyJWT)."""
 
+import re
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -8,9 +9,20 @@ from dataclasses import dataclass
 import anyio.to_thread
 import jwt
 from jwt.exceptions import InvalidSubjectError
+from pydantic import TypeAdapter, ValidationError
+
+from app.models.users import UserId
 
 #: Tokens are short-lived by rule: anything issued for longer than this is refused.
 MAX_TOKEN_LIFETIME_SECONDS = 15 * 60
+
+#: The registered claims that are NumericDates (RFC 7519 section 2): JSON numbers. PyJWT checks them
+#: with int(), which takes "1767225600" (a string) and `true` as well.
+NUMERIC_DATE_CLAIMS = ("exp", "nbf", "iat")
+
+#: A `sub` must be a user id (1 to 128 characters, no control characters): it becomes a primary key
+#: and the `id` of answers, where anything else would be a 500 (NUL: a database error on PostgreSQL).
+USER_ID = TypeAdapter(UserId)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +92,8 @@ def _describe(error: jwt.PyJWTError) -> str:
         claim = error.claim
     if isinstance(error, jwt.ImmatureSignatureError) and "iat" in str(error):
         claim = "iat"
+    if type(error) is jwt.DecodeError and (match := re.search(r"\((exp|nbf)\) must be", str(error))):
+        claim = match.group(1)  # "Expiration Time claim (exp) must be an integer."
     return f'The token\'s "{claim}" claim is not accepted' if claim else "The token is not valid"
 
 
@@ -136,6 +150,14 @@ class TokenVerifier:
             raise  # the IdP unreachable or answering garbage is our outage, not a bad token: a 500
         except jwt.PyJWTError as error:
             raise InvalidTokenError(_describe(error)) from error
+        for name in NUMERIC_DATE_CLAIMS:
+            value = claims.get(name)
+            if name in claims and (isinstance(value, bool) or not isinstance(value, int | float)):
+                raise InvalidTokenError(f'The token\'s "{name}" claim is not accepted')
+        try:
+            USER_ID.validate_python(claims["sub"], strict=True)
+        except ValidationError:
+            raise InvalidTokenError('The token\'s "sub" claim is not accepted') from None
         if claims["exp"] - claims["iat"] > MAX_TOKEN_LIFETIME_SECONDS:
             raise InvalidTokenError("The token lives longer than 15 minutes")
         principal = Principal(claims["sub"], frozenset(_scopes(claims)), int(claims["exp"]))

@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { UserIdSchema } from '../../schemas/users.ts';
 
 /** Tokens are short-lived by rule: anything issued for longer than this is refused. */
 export const MAX_TOKEN_LIFETIME_SECONDS = 15 * 60;
@@ -90,6 +91,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): (token: stri
       throw new InvalidTokenError(describe(error), { cause: error });
     }
     const { sub, exp, iat } = payload as Required<Pick<JWTPayload, 'sub' | 'exp' | 'iat'>> & JWTPayload;
+    // jose checks the JSON types of `exp`, `nbf` and `iat`, but not of `sub`: a number or an object
+    // would become a user id, and a NUL in it a database error (500). It must be a user id.
+    if (!UserIdSchema.safeParse(sub).success) throw new InvalidTokenError('The token\'s "sub" claim is not accepted');
     if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) throw new InvalidTokenError('The token lives longer than 15 minutes');
     if (iat > nowSeconds + tolerance) throw new InvalidTokenError('The token is issued in the future');
     const principal: Principal = { userId: sub, scopes: new Set(parseScopes(payload)), expiresAt: exp };
