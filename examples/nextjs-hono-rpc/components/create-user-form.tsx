@@ -79,9 +79,9 @@ async function createUser(json: { name: string; email: string }): Promise<Exclud
       return { kind: 'created', id: user.id, name: user.name };
     }
     if (response.status === 400 || response.status === 409) {
-      // Both bodies are typed from server/api.ts: a validation error or "email taken".
+      // Both bodies are typed by the contract (server/contract.ts): a validation error or "email taken".
       const { error } = await response.json();
-      return { kind: 'failed', message: error.message, fields: error.fields ?? {} };
+      return { kind: 'failed', message: error.message, fields: error.details ?? {} };
     }
     // Not in the contract (e.g. a 500 from onError): the types say this cannot happen, the network disagrees.
     return { kind: 'failed', message: 'The server could not add the user. Try again.', fields: {} };

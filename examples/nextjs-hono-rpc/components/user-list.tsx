@@ -10,7 +10,7 @@ export async function UserList() {
     // Rendered by app/error.tsx with a retry button.
     throw new Error(`Could not load users (HTTP ${response.status})`);
   }
-  const users = await response.json(); // typed: User[], inferred from server/api.ts
+  const users = await response.json(); // typed: User[], inferred from the contract (server/contract.ts)
 
   if (users.length === 0) return <p>No users yet.</p>;
   return (

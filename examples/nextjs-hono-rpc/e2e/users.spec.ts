@@ -57,7 +57,7 @@ test('a user page shows the user, and an unknown id shows the API 404 message', 
 test('the API answers JSON errors, also for unknown routes', async ({ request }) => {
   const invalid = await request.post('/api/users', { data: { name: 'x' } });
   expect(invalid.status()).toBe(400);
-  expect((await invalid.json()).error.fields.email).toBeDefined();
+  expect((await invalid.json()).error.details.email).toBeDefined();
 
   const unknown = await request.get('/api/nothing-here');
   expect(unknown.status()).toBe(404);

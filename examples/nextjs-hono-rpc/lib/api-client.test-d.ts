@@ -2,7 +2,7 @@
  * Type-level tests of the contract: `tsc --noEmit` (part of `npm test`) checks this file, and
  * each `@ts-expect-error` fails the run if the line below it ever compiles. Nothing here runs.
  */
-import type { User } from '@/server/user-store';
+import type { User } from '@/server/contract';
 import { createApiClient } from './api-client';
 
 const api = createApiClient('http://localhost:3000/api');
@@ -39,7 +39,7 @@ export async function contract() {
   const created = await api.users.$post({ json: { name: 'Ada', email: 'ada@example.com' } });
   if (created.status === 400) {
     const { error } = await created.json();
-    const emailErrors: string[] | undefined = error.fields?.email; // per-field messages
+    const emailErrors: string[] | undefined = error.details?.email; // per-field messages
     void emailErrors;
   }
   if (created.status === 201) {

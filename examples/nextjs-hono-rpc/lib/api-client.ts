@@ -4,8 +4,9 @@
  */
 // #region api-client
 import { hc } from 'hono/client';
-// `import type`: the client compiles against the server's types but bundles none of its code.
-import type { AppType } from '@/server/api';
+// `import type` from the contract module: the client compiles against the API's types and
+// bundles none of its code.
+import type { AppType } from '@/server/contract';
 
 export type ApiClient = ReturnType<typeof hc<AppType>>;
 

@@ -1,15 +1,17 @@
 import { testClient } from 'hono/testing';
 import { describe, expect, it } from 'vitest';
 import { createApi } from './api';
+import { apiErrorSchema, userSchema } from './contract';
 import { createMemoryUserStore } from './user-store';
 
 // The same app as production, on a fresh store, called in process: no server, no network.
 const setup = () => testClient(createApi(createMemoryUserStore([{ name: 'Ada Lovelace', email: 'ada@example.com' }])));
 
 describe('users API', () => {
-  it('lists users', async () => {
+  it('lists users, each in the contract\'s user schema', async () => {
     const res = await setup().users.$get();
     expect(res.status).toBe(200);
+    expect(userSchema.array().safeParse(await res.clone().json()).success).toBe(true);
     expect(await res.json()).toMatchObject([{ id: '1', name: 'Ada Lovelace', email: 'ada@example.com' }]);
   });
 
@@ -37,14 +39,30 @@ describe('users API', () => {
       error: {
         code: 'validation_failed',
         message: 'Check the highlighted fields',
-        fields: { name: ['Enter a name'], email: ['Enter an email address, like ada@example.com'] },
+        details: { name: ['Enter a name'], email: ['Enter an email address, like ada@example.com'] },
       },
     });
+  });
+
+  it('answers a body that is not JSON with 400 bad_request in the error shape, not a 500', async () => {
+    const res = await createApi(createMemoryUserStore()).request('/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' });
+    expect(res.status).toBe(400);
+    expect(apiErrorSchema.parse(await res.json()).error.code).toBe('bad_request');
+  });
+
+  it('answers every error in the contract\'s shape: the error schema parses each one', async () => {
+    const api = setup();
+    const answers = [
+      await api.users[':id'].$get({ param: { id: '999' } }),
+      await api.users.$post({ json: { name: '', email: 'x' } }),
+      await api.users.$post({ json: { name: 'Ada again', email: 'ada@example.com' } }),
+    ];
+    for (const answer of answers) expect(apiErrorSchema.safeParse(await answer.json()).success).toBe(true);
   });
 
   it('answers a taken email with 409, whatever its case', async () => {
     const res = await setup().users.$post({ json: { name: 'Ada again', email: 'ADA@example.com' } });
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ error: { code: 'email_taken', fields: { email: ['This email is already taken'] } } });
+    expect(await res.json()).toMatchObject({ error: { code: 'email_taken', details: { email: ['This email is already taken'] } } });
   });
 });

@@ -1,35 +1,22 @@
 /**
- * The backend: a Hono app whose type (`AppType`) is the contract the frontend compiles against.
- * Mounted inside Next at app/api/[[...route]]/route.ts, so its routes are served under /api.
+ * The backend: a Hono app whose type (`AppType`) the frontend compiles against, through the
+ * contract module (server/contract.ts) with the schemas. Mounted inside Next at
+ * app/api/[[...route]]/route.ts, so its routes are served under /api.
  */
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
+import { createUserSchema, type ApiErrorBody } from './contract';
 import { DuplicateEmailError, userStore, type UserStore } from './user-store';
 
-// #region create-user-schema
-/** What POST /users accepts. The messages are written for people: the form shows them as is. */
-export const createUserSchema = z.object({
-  name: z.string().trim().min(1, 'Enter a name').max(100, 'Use at most 100 characters'),
-  email: z.string().trim().toLowerCase().pipe(z.email('Enter an email address, like ada@example.com')),
-});
-// #endregion
-
-// #region error-shape
-/** Every error the API answers with has this shape; `fields` only for validation errors. */
-export interface ApiErrorBody {
-  error: {
-    code: 'validation_failed' | 'not_found' | 'email_taken' | 'internal';
-    message: string;
-    fields?: Partial<Record<string, string[]>>;
-  };
-}
-
+// #region api-error
+/** An answer in the contract's error shape (`details` only when there are per-field messages). */
 export const apiError = (
   code: ApiErrorBody['error']['code'],
   message: string,
-  fields?: ApiErrorBody['error']['fields'],
-): ApiErrorBody => ({ error: { code, message, fields } }); // JSON drops `fields` when undefined
+  details?: ApiErrorBody['error']['details'],
+): ApiErrorBody => ({ error: { code, message, details } }); // JSON drops `details` when undefined
 // #endregion
 
 /**
@@ -56,7 +43,7 @@ export function createApi(store: UserStore) {
         // put each message next to its field.
         if (!result.success) {
           const { fieldErrors } = z.flattenError(result.error);
-          return c.json(apiError('validation_failed', 'Check the highlighted fields', fieldErrors), 400);
+          return c.json(apiError('validation_failed', 'Check the highlighted fields', fieldErrors as Record<string, string[]>), 400);
         }
       }),
       async (c) => {
@@ -76,6 +63,8 @@ export function createApi(store: UserStore) {
 
   // #region on-error
   app.onError((error, c) => {
+    // Hono's own 4xx (a body that is not JSON): the caller's mistake, said in the error shape.
+    if (error instanceof HTTPException && error.status < 500) return c.json(apiError('bad_request', error.message), error.status);
     // Unknown errors: full detail in the server log, a generic message to the caller.
     console.error(error);
     return c.json(apiError('internal', 'Something went wrong on our side'), 500);

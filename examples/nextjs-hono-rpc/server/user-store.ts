@@ -7,18 +7,9 @@
  * touching the routes.
  */
 
-export interface User {
-  id: string;
-  name: string;
-  email: string;
-  /** ISO 8601: what JSON can carry, so the client's inferred type is the truth. */
-  createdAt: string;
-}
+import type { NewUser, User } from './contract';
 
-export interface NewUser {
-  name: string;
-  email: string;
-}
+export type { NewUser, User };
 
 /** Thrown by `create` when another user already has the email address. */
 export class DuplicateEmailError extends Error {
