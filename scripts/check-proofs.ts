@@ -13,7 +13,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { listRulesFiles, loadRules } from '../src/lib/rules/load.ts';
-import { checkProofs, failingOutcomes, fromPlaywright, fromPytestJUnit, fromVitest, type RunRecord, type TestResult } from '../src/lib/rules/reports.ts';
+import { checkProofs, failingOutcomes, fromNodeTestJUnit, fromPlaywright, fromPytestJUnit, fromVitest, type RunRecord, type TestResult } from '../src/lib/rules/reports.ts';
 
 export const REPORTS_DIR = '.test-reports';
 
@@ -32,6 +32,7 @@ function readRun(): RunRecord {
 		try {
 			if (file.endsWith('vitest.json')) results.push(...fromVitest(JSON.parse(text), base, resolve(root, base)));
 			else if (file.endsWith('pytest.xml')) results.push(...fromPytestJUnit(text, base));
+			else if (file.endsWith('node-test.xml')) results.push(...fromNodeTestJUnit(text, root));
 			else if (file.endsWith('playwright.json')) {
 				const report = JSON.parse(text) as { config?: { rootDir?: string } };
 				const testDir = report.config?.rootDir ? relative(root, report.config.rootDir) : base;
@@ -46,7 +47,7 @@ function readRun(): RunRecord {
 	read('e2e/playwright.json', 'e2e', 'e2e');
 	const examples = existsSync(join(dir, 'examples')) ? readdirSync(join(dir, 'examples')) : [];
 	for (const example of examples) {
-		for (const report of ['vitest.json', 'pytest.xml', 'playwright.json']) read(`examples/${example}/${report}`, `examples/${example}`, `examples/${example}`);
+		for (const report of ['vitest.json', 'pytest.xml', 'playwright.json', 'node-test.xml']) read(`examples/${example}/${report}`, `examples/${example}`, `examples/${example}`);
 	}
 	const stepsFile = join(dir, 'steps.json');
 	const steps = new Map<string, boolean>(existsSync(stepsFile) ? Object.entries(JSON.parse(readFileSync(stepsFile, 'utf8')) as Record<string, boolean>) : []);

@@ -104,8 +104,11 @@ for (const example of wantedExamples) {
 			const args = isTests ? [...check.args, `--junitxml=${join(reportDir, 'pytest.xml')}`, '-o', 'junit_family=xunit1'] : check.args;
 			steps.push({ name: check.name, command: uv, args, cwd, env: pythonEnv });
 		} else {
-			// A Node example's Vitest and Playwright configs write their reports into TEST_REPORTS_DIR.
-			steps.push({ name: check.name, command: 'npm', args: check.args, cwd, env: isTests ? { ...exampleEnv, TEST_REPORTS_DIR: reportDir } : exampleEnv });
+			// A Node example's Vitest and Playwright configs write their reports into TEST_REPORTS_DIR;
+			// node:test (`node --test`) takes its JUnit reporter from NODE_OPTIONS, beside its usual output.
+			const nodeTest = `--test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination="${join(reportDir, 'node-test.xml')}"`;
+			const env = { ...exampleEnv, TEST_REPORTS_DIR: reportDir, NODE_OPTIONS: [process.env.NODE_OPTIONS, nodeTest].filter(Boolean).join(' ') };
+			steps.push({ name: check.name, command: 'npm', args: check.args, cwd, env: isTests ? env : exampleEnv });
 		}
 	}
 }

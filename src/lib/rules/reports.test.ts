@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkProofs, failingOutcomes, fromPlaywright, fromPytestJUnit, fromVitest, proofOutcome, suiteOf, type RunRecord } from './reports.ts';
+import { checkProofs, failingOutcomes, fromNodeTestJUnit, fromPlaywright, fromPytestJUnit, fromVitest, proofOutcome, suiteOf, type RunRecord } from './reports.ts';
 import { parseRules } from './schema.ts';
 
 const vitestReport = {
@@ -61,6 +61,21 @@ describe('reading reports', () => {
 		expect(fromPlaywright(playwrightReport, 'e2e')).toEqual([
 			{ file: 'e2e/site.spec.ts', title: 'the sitemap lists the handbook pages', status: 'passed' },
 			{ file: 'e2e/site.spec.ts', title: 'search › finds Retry-After', status: 'failed' },
+		]);
+	});
+
+	it('reads node:test JUnit XML: nested describe blocks, files from the repository root', () => {
+		// What node --test-reporter=junit writes (trimmed).
+		const xml = `<?xml version="1.0" encoding="utf-8"?><testsuites>
+<testsuite name="group" tests="2" failures="0" skipped="1"><testcase name="works" classname="group" file="/repo/examples/app/src/a.test.ts"/>
+<testsuite name="inner"><testcase name="deep" classname="inner" file="/repo/examples/app/src/a.test.ts"><failure message="boom"/></testcase></testsuite>
+<testcase name="skipped" classname="group" file="/repo/examples/app/src/a.test.ts"><skipped type="skipped" message="true"/></testcase></testsuite>
+<testcase name="top" classname="test" file="/repo/examples/app/src/b.test.ts"/></testsuites>`;
+		expect(fromNodeTestJUnit(xml, '/repo')).toEqual([
+			{ file: 'examples/app/src/b.test.ts', title: 'top', status: 'passed' },
+			{ file: 'examples/app/src/a.test.ts', title: 'group › works', status: 'passed' },
+			{ file: 'examples/app/src/a.test.ts', title: 'group › skipped', status: 'skipped' },
+			{ file: 'examples/app/src/a.test.ts', title: 'group › inner › deep', status: 'failed' },
 		]);
 	});
 

@@ -5,7 +5,8 @@
  *
  * - Vitest: its `json` reporter (`assertionResults` with `ancestorTitles`);
  * - pytest: `--junitxml` with `junit_family=xunit1` (each `<testcase>` carries its `file`);
- * - Playwright: its `json` reporter (nested `suites` and `specs`).
+ * - Playwright: its `json` reporter (nested `suites` and `specs`);
+ * - node:test: its `junit` reporter (nested `<testsuite>` per `describe`, absolute `file`).
  */
 import { XMLParser } from 'fast-xml-parser';
 import { isTestProof, TITLE_SEPARATOR, type Proof, type RulesFile } from './schema.ts';
@@ -57,6 +58,27 @@ export function fromPytestJUnit(xml: string, base: string): TestResult[] {
 			return { file: join(base, test.file), title: testClass ? `${testClass}${TITLE_SEPARATOR}${name}` : name, status };
 		}),
 	);
+}
+
+/** node:test's JUnit report (`--test-reporter=junit`); files are absolute, made relative to `root`. */
+export function fromNodeTestJUnit(xml: string, root: string): TestResult[] {
+	type Case = { name: string; file?: string; skipped?: unknown; failure?: unknown; error?: unknown };
+	type Suite = { name: string; testcase?: Case[]; testsuite?: Suite[] };
+	const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase'].includes(name) });
+	const document = parser.parse(xml) as { testsuites?: Suite };
+	if (!document.testsuites) throw new Error('not a node:test JUnit report (no testsuites)');
+	const prefix = root.replace(/\/$/, '') + '/';
+	const results: TestResult[] = [];
+	const visit = (suite: Suite, titles: string[]) => {
+		for (const test of suite.testcase ?? []) {
+			const file = (test.file ?? '').startsWith(prefix) ? test.file!.slice(prefix.length) : (test.file ?? '');
+			const status: Status = test.failure !== undefined || test.error !== undefined ? 'failed' : test.skipped !== undefined ? 'skipped' : 'passed';
+			results.push({ file, title: [...titles, test.name].join(TITLE_SEPARATOR), status });
+		}
+		for (const child of suite.testsuite ?? []) visit(child, [...titles, child.name]);
+	};
+	visit(document.testsuites, []);
+	return results;
 }
 
 /** Playwright's JSON report; `base` is its `testDir` from the repository root. */
