@@ -1,14 +1,38 @@
 """Contract tests: every Pydantic model round-trips its fixtures and refuses the invalid ones."""
 
+import importlib
+import inspect
 import json
+import pkgutil
 
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from app.models.errors import Error
-from app.models.health import Health
+import app.models
+from app.main import create_app
+from app.models import ApiModel, RequestModel
+from app.models.errors import Error, ErrorDetail, ErrorObject
+from app.models.health import Health, HealthChecks
 from app.models.invoices import CreateInvoice, Invoice, InvoiceList
 from app.models.users import CreateUser, User
+
+#: Base classes that set configuration only: no fields, never a request or response body.
+BASES = {ApiModel, RequestModel}
+
+
+def contract_models() -> set[type[BaseModel]]:
+    """Every Pydantic model defined in `app.models` and its modules, but the bases."""
+    modules = [app.models] + [
+        importlib.import_module(info.name)
+        for info in pkgutil.walk_packages(app.models.__path__, f"{app.models.__name__}.")
+    ]
+    return {
+        cls
+        for module in modules
+        for _, cls in inspect.getmembers(module, inspect.isclass)
+        if issubclass(cls, BaseModel) and cls.__module__ == module.__name__ and cls not in BASES
+    }
+
 
 INVOICE = {
     "id": "0b9f6f5e-2f7c-4e4b-9a55-3f1b8f0d2c11",
@@ -60,6 +84,27 @@ FIXTURES: dict[type[BaseModel], tuple[list, list]] = {
         [{"status": "ok", "checks": {"database": "ok"}}],
         [{"status": "down", "checks": {"database": "ok"}}],
     ),
+    HealthChecks: ([{"database": "ok"}], [{"database": "down"}, {}]),
+    ErrorObject: (
+        [
+            {"code": "rate_limited", "message": "Too many requests"},
+            {"code": "validation_failed", "message": "x", "details": []},
+        ],
+        [
+            {"code": "teapot", "message": "x"},
+            {"code": "not_found"},
+            {"code": "not_found", "message": "m" * 1001},
+            {
+                "code": "validation_failed",
+                "message": "x",
+                "details": [{"path": "body.a", "message": "m"}] * 101,
+            },
+        ],
+    ),
+    ErrorDetail: (
+        [{"path": "body.amountCents", "message": "Input should be greater than or equal to 1"}],
+        [{"path": "body.a"}, {"path": "p" * 201, "message": "m"}, {"path": 1, "message": "m"}],
+    ),
 }
 
 
@@ -77,6 +122,22 @@ def test_invalid_fixtures_are_refused(model):
     for fixture in FIXTURES[model][1]:
         with pytest.raises(ValidationError):
             model.model_validate_json(json.dumps(fixture))
+
+
+def test_every_model_has_valid_and_invalid_fixtures():
+    missing = [
+        f"{model.__module__}.{model.__name__} has no {kind} fixtures"
+        for model in sorted(contract_models(), key=lambda model: model.__name__)
+        for kind, fixtures in zip(("valid", "invalid"), FIXTURES.get(model, ([], [])), strict=True)
+        if not fixtures
+    ]
+    assert not missing, "\n".join(missing)
+    # And no fixtures for a model that is gone from `app.models` (or that enumeration missed).
+    assert [model.__name__ for model in FIXTURES if model not in contract_models()] == []
+    # Every object schema of the OpenAPI document is one of these models: none lives elsewhere.
+    schemas = create_app().openapi()["components"]["schemas"]
+    objects = {name for name, schema in schemas.items() if schema.get("type") == "object"}
+    assert objects - {model.__name__ for model in contract_models()} == set()
 
 
 def test_the_default_invoice_status_is_draft():
