@@ -23,6 +23,7 @@ export function protocolChecks(ctx: Context) {
     const response = await call(ctx().service.baseUrl, 'GET', '/health');
     assert.equal(response.status, 200);
     assert.match(response.headers.get('ratelimit-policy') ?? '', /^"health";q=\d+;w=60$/);
+    // REDIS_URL is cleared (services.ts): a service lists only the dependencies it uses, so no `redis`.
     assert.deepEqual(await response.json(), { status: 'ok', checks: { database: 'ok' } });
   });
 

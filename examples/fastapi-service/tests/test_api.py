@@ -2,6 +2,8 @@
 ASGITransport (no network), on SQLite always and on PostgreSQL when DATABASE_URL is set."""
 
 import json
+import os
+import socket
 import time
 import uuid
 from typing import ClassVar
@@ -14,6 +16,7 @@ from sqlalchemy import event
 
 from app.lifecycle import Lifecycle
 from app.models.errors import Error
+from app.models.health import Health
 from app.models.invoices import Invoice, InvoiceList
 from app.models.users import User
 from app.rate_limit import MemoryStore
@@ -64,6 +67,65 @@ class TestOperations:
             response = await t.client.get("/health")
             expect_error(response, 503, "service_unavailable")
             assert response.headers["connection"] == "close"
+
+    async def test_health_lists_redis_ok_when_the_database_and_redis_answer(self, make_app):
+        async def up() -> None:
+            pass
+
+        async with make_app(redis_ping=up) as t:
+            response = await t.client.get("/health")
+        assert response.status_code == 200
+        assert response.json() == {"status": "ok", "checks": {"database": "ok", "redis": "ok"}}
+        Health.model_validate(response.json())
+
+    async def test_health_answers_200_degraded_when_redis_is_down_and_logs_a_warning(self, make_app):
+        async def down() -> None:
+            raise ConnectionRefusedError("connect ECONNREFUSED 127.0.0.1:6379")
+
+        async with make_app(redis_ping=down) as t:
+            response = await t.client.get("/health")
+            warning = next(
+                line for line in t.log_lines() if line["msg"].startswith("health: dependency down")
+            )
+        assert response.status_code == 200
+        assert response.json() == {"status": "degraded", "checks": {"database": "ok", "redis": "down"}}
+        Health.model_validate(response.json())
+        assert warning["level"] == 40 and warning["dependency"] == "redis"
+        assert "ECONNREFUSED" in warning["err"]["message"]
+
+    async def test_health_answers_503_when_the_database_is_down_even_with_redis_up(self, make_app):
+        async def down() -> None:
+            raise ConnectionRefusedError("connection refused")
+
+        async def up() -> None:
+            pass
+
+        async with make_app(ping=down, redis_ping=up) as t:
+            expect_error(await t.client.get("/health"), 503, "service_unavailable")
+
+    async def test_health_has_no_redis_check_without_redis_url(self, make_app):
+        async with make_app() as t:
+            response = await t.client.get("/health")
+        assert response.status_code == 200
+        assert list(response.json()["checks"]) == ["database"]
+
+    async def test_health_is_degraded_when_nothing_listens_on_the_redis_url_port(self, make_app):
+        with socket.socket() as probe:  # a port the OS just handed out, closed again: nothing listens
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        async with make_app({"REDIS_URL": f"redis://127.0.0.1:{port}"}) as t:
+            response = await t.client.get("/health")
+        assert response.status_code == 200
+        assert response.json() == {"status": "degraded", "checks": {"database": "ok", "redis": "down"}}
+
+    @pytest.mark.skipif(
+        not os.environ.get("REDIS_URL"), reason="REDIS_URL is not set (e.g. redis://127.0.0.1:6390)"
+    )
+    async def test_health_lists_redis_ok_against_a_real_redis(self, make_app):
+        async with make_app({"REDIS_URL": os.environ["REDIS_URL"]}) as t:
+            response = await t.client.get("/health")
+        assert response.status_code == 200
+        assert response.json() == {"status": "ok", "checks": {"database": "ok", "redis": "ok"}}
 
     async def test_sends_exactly_the_api_header_set_on_json_error_404_and_405(self, make_app, idp):
         alice = idp.token("alice")

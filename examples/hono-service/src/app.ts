@@ -97,6 +97,8 @@ export type AppDeps = {
   db: Database;
   /** Database ping for `/health`. */
   ping: () => Promise<void>;
+  /** Redis ping for `/health` (see `redisPing`), when the service uses Redis; down answers 200 `degraded`. */
+  pingRedis?: () => Promise<void>;
   /** Bearer token to principal (see `createTokenVerifier`). */
   verifyToken: (token: string) => Promise<Principal>;
   /** `X-API-Key` to principal; by default `createApiKeyVerifier` over `db`. */
@@ -151,6 +153,7 @@ export function createApp(deps: AppDeps) {
   // Per client address: failed authentications (guessing), and /health (each call pings the database).
   const authFailures = createBucket(perMinute('auth-failures', deps.rateLimit?.authFailuresPerMinute ?? 60));
   const healthLimit = rateLimit(perMinute('health', deps.rateLimit?.healthPerMinute ?? 600));
+  const onDegraded = (dependency: string, error: unknown) => deps.logger.warn({ err: error, dependency }, 'health: dependency down, answering degraded');
 
   // #region validation-hook
   const app = new OpenAPIHono<AppEnv>({
@@ -195,7 +198,7 @@ export function createApp(deps: AppDeps) {
   // #region v1-routes
   const routes = app
     .route('/', createHomeRoutes({ operations: () => listOperations(app.getOpenAPI31Document(OPENAPI_CONFIG)) }))
-    .route('/', createHealthRoutes({ ping: deps.ping, lifecycle, limit: healthLimit }))
+    .route('/', createHealthRoutes({ ping: deps.ping, pingRedis: deps.pingRedis, onDegraded, lifecycle, limit: healthLimit }))
     .route('/v1/users', createUserRoutes({ db: deps.db, limits, limitBody }))
     .route('/v1/invoices', createInvoiceRoutes({ db: deps.db, limits, limitBody }))
     .route('/v1/reports', createReportRoutes({ db: deps.db, limits, limitBody, jobs: deps.jobs }))

@@ -8,6 +8,7 @@ import { createLifecycle } from './lib/lifecycle.ts';
 import { createLogger } from './lib/logger.ts';
 import { createGracefulShutdown } from './lib/shutdown.ts';
 import { createRedisStore } from './middleware/redis-store.ts';
+import { redisPing } from './routes/health.ts';
 
 // Starts the server only: everything else is built by createApp, exactly as in the tests.
 
@@ -32,6 +33,7 @@ if (!jobs) logger.info({ missing: (['REDIS_URL', 'DATABASE_URL'] as const).filte
 const app = createApp({
   db: database.db,
   ping: database.ping,
+  pingRedis: redis ? redisPing(redis) : undefined,
   verifyToken: createTokenVerifier({ jwks: remoteJwks(env.JWKS_URL), issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE }),
   logger,
   lifecycle,

@@ -8,6 +8,9 @@ import type { DatabaseHandle } from '../src/lib/db/client.ts';
 import { createLifecycle } from '../src/lib/lifecycle.ts';
 import { createMemoryStore } from '../src/middleware/rate-limit-store.ts';
 import { ErrorSchema } from '../src/schemas/error.ts';
+import { HealthSchema } from '../src/schemas/health.ts';
+import { redisPing } from '../src/routes/health.ts';
+import { Redis } from 'ioredis';
 import { InvoiceListSchema, InvoiceSchema } from '../src/schemas/invoices.ts';
 import { UserSchema } from '../src/schemas/users.ts';
 import { ApiKeyListSchema, CreatedApiKeySchema, MAX_LIVE_API_KEYS } from '../src/schemas/api-keys.ts';
@@ -15,7 +18,7 @@ import { createApiKeyVerifier } from '../src/lib/auth/api-keys.ts';
 import { apiKeys } from '../src/lib/db/schema.ts';
 import { eq, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
-import { AUDIENCE, ISSUER, createTestApp, createTestIdp, jsonRequest, openTestDatabase } from './helpers.ts';
+import { AUDIENCE, ISSUER, createTestApp, createTestIdp, freePort, jsonRequest, openTestDatabase } from './helpers.ts';
 
 const ALL = 'users:read users:write invoices:read invoices:write reports:read reports:write keys:read keys:write';
 const NIL_UUID = '00000000-0000-4000-8000-000000000000';
@@ -96,6 +99,70 @@ export function defineApiSuite(label: string, databaseUrl?: string) {
         expect((await app.request('/health')).status).toBe(200);
         lifecycle.startDraining();
         await expectError(await app.request('/health'), 503, 'service_unavailable');
+      });
+
+      describe('dependency checks', () => {
+        const up = async () => {};
+        const down = async () => {
+          throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
+        };
+
+        it('answers /health with 200 and checks { database: ok, redis: ok } when the database and Redis answer', async () => {
+          const { app } = createTestApp(database, idp, { pingRedis: up });
+          const response = await app.request('/health');
+          expect(response.status).toBe(200);
+          const body = await response.json();
+          expect(body).toEqual({ status: 'ok', checks: { database: 'ok', redis: 'ok' } });
+          expect(HealthSchema.parse(body)).toEqual(body);
+        });
+
+        it('answers /health with 200 degraded and redis: down when Redis is down, and logs a warning', async () => {
+          const { app, logs } = createTestApp(database, idp, { pingRedis: down });
+          const response = await app.request('/health');
+          expect(response.status).toBe(200);
+          const body = await response.json();
+          expect(body).toEqual({ status: 'degraded', checks: { database: 'ok', redis: 'down' } });
+          expect(HealthSchema.parse(body)).toEqual(body);
+          const warning = logs.lines.find((line) => line.msg === 'health: dependency down, answering degraded');
+          expect(warning).toMatchObject({ level: 40, dependency: 'redis', err: { message: 'connect ECONNREFUSED 127.0.0.1:6379' } });
+        });
+
+        it('answers /health with 503 when the database is down, even with Redis up', async () => {
+          const { app } = createTestApp(database, idp, { ping: down, pingRedis: up });
+          await expectError(await app.request('/health'), 503, 'service_unavailable');
+        });
+
+        it('answers /health without a redis check when the service uses no Redis (no REDIS_URL)', async () => {
+          const body = HealthSchema.parse(await (await request('/health')).json());
+          expect(body.checks).not.toHaveProperty('redis');
+          expect(Object.keys(body.checks)).toEqual(['database']);
+        });
+
+        it('answers /health degraded with an ioredis client configured as the server does, when nothing listens on its port', async () => {
+          const client = new Redis(`redis://127.0.0.1:${await freePort()}`, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+          client.on('error', () => {});
+          try {
+            const { app } = createTestApp(database, idp, { pingRedis: redisPing(client) });
+            const response = await app.request('/health');
+            expect(response.status).toBe(200);
+            expect(await response.json()).toEqual({ status: 'degraded', checks: { database: 'ok', redis: 'down' } });
+          } finally {
+            client.disconnect();
+          }
+        });
+
+        it.skipIf(!process.env.REDIS_URL)('answers /health with redis: ok against a real Redis (REDIS_URL)', async () => {
+          const client = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+          try {
+            await new Promise<void>((resolve, reject) => client.once('ready', resolve).once('error', reject));
+            const { app } = createTestApp(database, idp, { pingRedis: redisPing(client) });
+            const response = await app.request('/health');
+            expect(response.status).toBe(200);
+            expect(await response.json()).toEqual({ status: 'ok', checks: { database: 'ok', redis: 'ok' } });
+          } finally {
+            await client.quit();
+          }
+        });
       });
 
       it('sends the OWASP REST security headers and no-store on API responses', async () => {

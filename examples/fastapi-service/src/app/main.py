@@ -23,6 +23,7 @@ from app.log import configure_logging
 from app.middleware import RequestContextMiddleware
 from app.rate_limit import BucketPolicy, MemoryStore, RateLimitStore, RedisStore
 from app.routers import health, invoices, users
+from app.routers.health import redis_ping
 from app.settings import Settings, SettingsError, async_database_url, load_settings
 
 #: `/health` calls per minute per client address.
@@ -46,6 +47,8 @@ class Overrides:
     database: Database | None = None
     verify_token: Callable[[str], Awaitable[Principal]] | None = None
     ping: Callable[[], Awaitable[None]] | None = None
+    #: Redis ping for `/health`, as if REDIS_URL were set (see `routers.health.redis_ping`).
+    redis_ping: Callable[[], Awaitable[None]] | None = None
     lifecycle: Lifecycle | None = None
     rate_limit_store: RateLimitStore | None = None
     now: Callable[[], float] | None = None
@@ -92,14 +95,15 @@ def create_app(settings: Settings | None = None, overrides: Overrides | None = N
             # Migrations run before the first request: a replica never serves an old schema.
             await migrate(database.engine)
         redis = None
-        store = overrides.rate_limit_store
-        if store is None and settings.REDIS_URL is not None:
+        if settings.REDIS_URL is not None:
             from redis.asyncio import Redis  # loaded only when configured
 
             redis = Redis.from_url(str(settings.REDIS_URL), socket_timeout=1, socket_connect_timeout=1)
-            store = RedisStore(redis)
+        store = overrides.rate_limit_store or (RedisStore(redis) if redis is not None else None)
         app.state.database = database
         app.state.ping = overrides.ping or database.ping
+        # `/health` pings Redis only when the service uses it; down answers 200 `degraded`, not 503.
+        app.state.redis_ping = overrides.redis_ping or (redis_ping(redis) if redis is not None else None)
         app.state.lifecycle = overrides.lifecycle or Lifecycle()
         app.state.verify_token = overrides.verify_token or TokenVerifier(
             RemoteJwks(str(settings.JWKS_URL)),
