@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { renderOpenApi, SNAPSHOT } from '../scripts/openapi.ts';
-import { ERROR_CODES } from '../src/lib/errors/app-error.ts';
+import { ERROR_CODES } from '../src/schemas/error-codes.ts';
 
 describe('OpenAPI contract', () => {
   it('matches the committed openapi.json (run `npm run openapi` after a deliberate change)', async () => {

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
-import { ERROR_CODES, MAX_ERROR_DETAILS, type ErrorCode } from '../lib/errors/app-error.ts';
+import { ERROR_CODES, MAX_ERROR_DETAILS, type ErrorCode } from './error-codes.ts';
 
 const codes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
 
