@@ -58,7 +58,7 @@ const walks: Walk[] = [
 	},
 	{
 		name: 'a FastAPI service for ML work consumed by a Python batch',
-		options: [1, 0, 2, 1, 0, 0, 1, 0],
+		options: [2, 0, 2, 1, 0, 0, 1, 0],
 		title: 'Split into a FastAPI (Python) service',
 		because: 'The work is ML, data or pandas-heavy processing',
 		answers: ['More than a few seconds, and too long for the function timeout', 'Machine learning, data science or pandas / NumPy-heavy processing'],
