@@ -1,5 +1,5 @@
-import { parse } from 'yaml';
 import { z } from 'astro/zod';
+import { parseYamlData } from '../yaml-data.ts';
 
 /**
  * The shape of a decision tree in `content/decision-trees/*.yaml`. The build reads each tree
@@ -117,19 +117,9 @@ export function parseDecisionTree(source: string, file: string): DecisionTree {
 	const fail = (message: string): never => {
 		throw new Error(`Decision tree ${file}: ${message}`);
 	};
-	let raw: unknown;
-	try {
-		raw = parse(source);
-	} catch (error) {
-		return fail(`is not valid YAML: ${(error as Error).message}`);
-	}
-	const result = decisionTreeSchema.safeParse(raw);
-	if (!result.success) {
-		const issues = result.error.issues.map((issue) => `${describePath(raw, issue.path)}: ${issue.message}`);
-		return fail(issues.join('; '));
-	}
-	checkLinks(result.data, fail);
-	return result.data;
+	const tree = parseYamlData(source, { kind: 'Decision tree', file, schema: decisionTreeSchema, describePath });
+	checkLinks(tree, fail);
+	return tree;
 }
 
 /** The node ids a `next` may lead to. */

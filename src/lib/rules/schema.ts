@@ -1,5 +1,5 @@
-import { parse } from 'yaml';
 import { z } from 'astro/zod';
+import { parseYamlData } from '../yaml-data.ts';
 
 /**
  * The shape of a playbook's rules file, `content/rules/<playbook>.yaml`: every rule in the
@@ -118,17 +118,7 @@ export function parseRules(source: string, file: string): RulesFile {
 	const fail = (message: string): never => {
 		throw new Error(`Rules ${file}: ${message}`);
 	};
-	let raw: unknown;
-	try {
-		raw = parse(source);
-	} catch (error) {
-		return fail(`is not valid YAML: ${(error as Error).message}`);
-	}
-	const result = rulesFileSchema.safeParse(raw);
-	if (!result.success) {
-		return fail(result.error.issues.map((issue) => `${describePath(raw, issue.path)}: ${issue.message}`).join('; '));
-	}
-	const rules = result.data;
+	const rules = parseYamlData(source, { kind: 'Rules', file, schema: rulesFileSchema, describePath });
 	const sections = new Set<string>();
 	for (const section of rules.sections) {
 		if (sections.has(section.id)) fail(`section "${section.id}" is defined twice`);
