@@ -6,8 +6,10 @@ export const HealthSchema = {
         status: {
             type: 'string',
             enum: [
-                'ok'
-            ]
+                'ok',
+                'degraded'
+            ],
+            description: '`ok`: every check is `ok`. `degraded`: a dependency other than the database is down (see `checks`); the service still answers, without what needs it.'
         },
         checks: {
             type: 'object',
@@ -17,6 +19,14 @@ export const HealthSchema = {
                     enum: [
                         'ok'
                     ]
+                },
+                redis: {
+                    type: 'string',
+                    enum: [
+                        'ok',
+                        'down'
+                    ],
+                    description: 'Only when the service uses Redis (`REDIS_URL`: rate-limit buckets, the report queue). `down`: buckets let requests through and report creation answers 503 `jobs_unavailable`.'
                 }
             },
             required: [

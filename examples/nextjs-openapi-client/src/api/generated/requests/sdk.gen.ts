@@ -19,9 +19,9 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
 };
 
 /**
- * Liveness and readiness, with a database ping
+ * Liveness and readiness, with a database ping and dependency checks
  *
- * For load balancers and orchestrators: no authentication. 503 as soon as shutdown starts, so traffic moves away while in-flight requests finish. Limited per client address (bucket `health`).
+ * For load balancers and orchestrators: no authentication. Pings the database and, when the service uses it (`REDIS_URL`), Redis (2 s each). 503 when the database is down, and as soon as shutdown starts, so traffic moves away while in-flight requests finish. Redis down is 200 with `status: degraded` and `checks.redis: down`: requests are still answered. Limited per client address (bucket `health`).
  */
 export const getHealth = <ThrowOnError extends boolean = false>(options?: Options<GetHealthData, ThrowOnError>): RequestResult<GetHealthResponses, GetHealthErrors, ThrowOnError> => (options?.client ?? client).get<GetHealthResponses, GetHealthErrors, ThrowOnError>({ url: '/health', ...options });
 

@@ -5,9 +5,16 @@ export type ClientOptions = {
 };
 
 export type Health = {
-    status: 'ok';
+    /**
+     * `ok`: every check is `ok`. `degraded`: a dependency other than the database is down (see `checks`); the service still answers, without what needs it.
+     */
+    status: 'ok' | 'degraded';
     checks: {
         database: 'ok';
+        /**
+         * Only when the service uses Redis (`REDIS_URL`: rate-limit buckets, the report queue). `down`: buckets let requests through and report creation answers 503 `jobs_unavailable`.
+         */
+        redis?: 'ok' | 'down';
     };
 };
 
@@ -197,7 +204,7 @@ export type GetHealthError = GetHealthErrors[keyof GetHealthErrors];
 
 export type GetHealthResponses = {
     /**
-     * Ready.
+     * Ready: `ok`, or `degraded` when Redis is down (see `checks`).
      */
     200: Health;
 };
