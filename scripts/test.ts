@@ -124,16 +124,14 @@ const proofsStep: Step = { name: 'proofs: every rule\'s named tests ran and pass
 steps.push(proofsStep);
 
 const results: { name: string; ok: boolean; seconds: number }[] = [];
-const stepResults: Record<string, boolean> = {};
 for (const step of steps) {
 	// The proof check reads which steps passed (a rule may name a linter's step as its proof).
-	if (step === proofsStep) writeFileSync(join(reports, 'steps.json'), JSON.stringify(stepResults, null, 2));
+	if (step === proofsStep) writeFileSync(join(reports, 'steps.json'), JSON.stringify(Object.fromEntries(results.map((result) => [result.name, result.ok])), null, 2));
 	console.log(`\n▶ ${step.name}: ${step.command} ${step.args.join(' ')}${step.cwd ? `  (in ${step.cwd})` : ''}`);
 	const started = performance.now();
 	const run = spawnSync(step.command, step.args, { stdio: 'inherit', cwd: step.cwd, env: step.env ?? process.env });
 	const ok = run.status === 0;
 	results.push({ name: step.name, ok, seconds: (performance.now() - started) / 1000 });
-	stepResults[step.name] = ok;
 	if (!ok) break; // later steps depend on earlier ones (the browser tests need the build)
 }
 

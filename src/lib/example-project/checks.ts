@@ -4,6 +4,8 @@
  * cannot drift apart.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** A Node.js example has a committed package.json; a Python one a committed pyproject.toml. */
 export type ExampleKind = 'node' | 'python';
@@ -25,14 +27,17 @@ export interface ExampleCheck {
 	args: string[];
 }
 
-/** Every committed example (git-tracked package.json or pyproject.toml), sorted by name. */
+/**
+ * Every committed example (git-tracked package.json or pyproject.toml), sorted by name. A tracked
+ * file deleted in the working tree is on its way out: CI will not see it either.
+ */
 export function listExamples(root = process.cwd()): ExampleInfo[] {
 	const output = execFileSync('git', ['ls-files', '-z', '--', 'examples/*/package.json', 'examples/*/pyproject.toml', 'examples/*/Dockerfile'], { cwd: root, encoding: 'utf8' });
 	const examples = new Map<string, ExampleInfo>();
 	const dockerfiles = new Set<string>();
 	for (const path of output.split('\0').sort()) {
 		const match = /^examples\/([^/]+)\/(package\.json|pyproject\.toml|Dockerfile)$/.exec(path);
-		if (!match) continue;
+		if (!match || !existsSync(join(root, path))) continue;
 		const [, name, file] = match as unknown as [string, string, string];
 		if (file === 'Dockerfile') dockerfiles.add(name);
 		// package.json wins: a Node example may carry Python tooling, never the other way round.

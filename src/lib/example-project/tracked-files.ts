@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { listExamples } from './checks.ts';
 import type { SourceFile } from './payload.ts';
 
 /** Paths git tracks under `dir` (relative to the repository root), relative to `dir`. */
@@ -30,12 +31,5 @@ export function readTrackedFiles(name: string, root = process.cwd()): SourceFile
 
 /** Example folders that have a committed package.json (Node.js) or pyproject.toml (Python), sorted by name. */
 export function listExampleNames(root = process.cwd()): string[] {
-	if (!existsSync(join(root, 'examples'))) return [];
-	const output = execFileSync('git', ['ls-files', '-z', '--', 'examples/*/package.json', 'examples/*/pyproject.toml'], { cwd: root, encoding: 'utf8' });
-	const names = output
-		.split('\0')
-		.map((path) => /^examples\/([^/]+)\/(package\.json|pyproject\.toml)$/.exec(path))
-		.filter((match): match is RegExpExecArray => Boolean(match) && existsSync(join(root, match![0])))
-		.map((match) => match[1]!);
-	return [...new Set(names)].sort();
+	return listExamples(root).map((example) => example.name);
 }
