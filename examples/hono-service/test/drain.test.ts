@@ -70,6 +70,15 @@ describe('drain under load (real process, keep-alive clients)', () => {
     const token = await idp.token('drain', 'invoices:read');
 
     let signalledAt = 0;
+    // SIGTERM comes once every client holds an accepted keep-alive connection. Before that, a
+    // connection can sit in the kernel's accept queue (its handshake done, its request written) and
+    // closing the listener resets it: no server code can answer a socket it never accepted. Here,
+    // on 2 busy cores, the process took about 30 ms per accept under this load, and with a fixed
+    // 500 ms wait 1 run in 4 signalled with 1 to 8 of the 32 first connections still queued. In a
+    // deployment the 503 from /health, the drain's first step, is what stops new connections.
+    let connected = 0;
+    let allConnected!: () => void;
+    const everyClientConnected = new Promise<void>((resolve) => (allConnected = resolve));
     const clients = Array.from({ length: CLIENTS }, async () => {
       const agent = new Agent({ keepAlive: true, maxSockets: 1 });
       const outcomes: (Outcome & { afterSignal: boolean })[] = [];
@@ -78,12 +87,15 @@ describe('drain under load (real process, keep-alive clients)', () => {
         const outcome = await get(agent, port, '/v1/invoices', token);
         // Answered once the drain had begun: in flight at SIGTERM, or sent during the drain.
         outcomes.push({ ...outcome, afterSignal: signalledAt > 0 });
+        if (outcomes.length === 1 && ++connected === CLIENTS) allConnected();
         if ('error' in outcome) break;
       }
       agent.destroy();
       return outcomes;
     });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await everyClientConnected;
+    // Then the keep-alive traffic the drain is about: every client sending on its own connection.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     signalledAt = Date.now();
     child.kill('SIGTERM');
     const perClient = await Promise.all(clients);
