@@ -19,6 +19,7 @@ describe('users API', () => {
     const api = setup();
     const found = await api.users[':id'].$get({ param: { id: '1' } });
     expect(found.status).toBe(200);
+    expect(userSchema.parse(await found.json())).toMatchObject({ id: '1', name: 'Ada Lovelace', email: 'ada@example.com' });
     const missing = await api.users[':id'].$get({ param: { id: '999' } });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: { code: 'not_found', message: 'No user with id 999' } });
@@ -28,7 +29,7 @@ describe('users API', () => {
     const api = setup();
     const res = await api.users.$post({ json: { name: ' Grace ', email: ' Grace@Example.com ' } });
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ id: '2', name: 'Grace', email: 'grace@example.com' });
+    expect(userSchema.parse(await res.json())).toMatchObject({ id: '2', name: 'Grace', email: 'grace@example.com' });
     expect(await (await api.users.$get()).json()).toHaveLength(2);
   });
 

@@ -84,7 +84,7 @@ export const catalog: Record<string, CatalogEntry> = {
 		run: 'uv run flask --app flask_service.app run --port 5000',
 		guide: [
 			{ text: 'Flask with marshmallow schemas validating the input', href: `${guide}#flask-python` },
-			{ text: 'An OpenAPI document whose component schemas come from the same marshmallow schemas (apispec)', href: `${guide}#the-openapi--code-generation-workflow` },
+			{ text: 'An OpenAPI document whose User schema comes from the marshmallow schema that validates (apispec)', href: `${guide}#the-openapi--code-generation-workflow` },
 		],
 	},
 };
