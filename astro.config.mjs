@@ -92,6 +92,7 @@ export default defineConfig({
 			components: {
 				EditLink: './src/components/overrides/EditLink.astro',
 				PageTitle: './src/components/overrides/PageTitle.astro',
+				SiteTitle: './src/components/overrides/SiteTitle.astro',
 				Search: './src/components/overrides/Search.astro',
 			},
 			plugins: [
