@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { launchOptions } from './e2e/browser.ts';
+import { launchOptions } from './scripts/lib/browser.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4329);
 

@@ -11,7 +11,7 @@
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { chromium, type Page, type Response } from '@playwright/test';
-import { launchOptions } from '../e2e/browser.ts';
+import { launchOptions } from './lib/browser.ts';
 import { startPreview } from './start-preview.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { dir: { type: 'string', default: 'dist' }, port: { type: 'string', default: '0' } } });

@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAllExamples, type NodeExample } from '../src/lib/example-project/load-example.ts';
-import { writeProject } from './webcontainer-parity/write-project.ts';
+import { writeProject } from './lib/write-project.ts';
 
 /** The newest Next.js 16 with every platform's SWC package on the registry (see TOOLCHAIN notes). */
 export const NEXT_FORWARD_VERSION = process.env.NEXT_FORWARD_VERSION || '16.3.7';

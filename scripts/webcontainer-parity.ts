@@ -24,11 +24,11 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
-import { launchOptions } from '../e2e/browser.ts';
+import { launchOptions } from './lib/browser.ts';
 import { loadAllExamples, type NodeExample } from '../src/lib/example-project/load-example.ts';
 import { closeBrowser, flows } from './webcontainer-parity/flows.ts';
 import { installToolchain, removeNativeAddons, seedNextWasm, webcontainerEnv } from './webcontainer-parity/toolchain.ts';
-import { writeProject } from './webcontainer-parity/write-project.ts';
+import { writeProject } from './lib/write-project.ts';
 
 const READY_TIMEOUT_MS = 300_000;
 const asyncLocalStorageShim = resolve('scripts/webcontainer-parity/async-local-storage.cjs');
