@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import asyncpg
 import pytest
+from fastapi import FastAPI
 from httpx import ASGITransport, AsyncClient
 
 from app.auth import TokenVerifier
@@ -66,9 +67,14 @@ async def database(request, tmp_path_factory) -> AsyncIterator[Database]:
 class AppUnderTest:
     client: AsyncClient
     logs: io.StringIO
+    app: FastAPI
 
     def log_lines(self) -> list[dict]:
         return [json.loads(line) for line in self.logs.getvalue().splitlines() if line.strip()]
+
+    def client_from(self, address: tuple[str, int] | None) -> AsyncClient:
+        """Another client of the same app, as seen from `address` (None: the server knows no peer)."""
+        return AsyncClient(transport=ASGITransport(app=self.app, client=address), base_url="http://test")
 
 
 @pytest.fixture
@@ -96,6 +102,6 @@ def make_app(database: Database, idp: LocalIdp):
         async with app.router.lifespan_context(app):
             transport = ASGITransport(app=app)
             async with AsyncClient(transport=transport, base_url="http://test") as client:
-                yield AppUnderTest(client, logs)
+                yield AppUnderTest(client, logs, app)
 
     return with_app

@@ -26,6 +26,7 @@ from helpers import ALL_SCOPES, AUDIENCE, ISSUER, bearer, expect_error
 pytestmark = pytest.mark.anyio
 
 NIL_UUID = "00000000-0000-4000-8000-000000000000"
+MAX_UUID = "ffffffff-ffff-ffff-ffff-ffffffffffff"
 API_HEADERS = {
     "cache-control": "no-store",
     "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
@@ -350,6 +351,16 @@ class TestUsers:
                 await t.client.get("/v1/users/bob", headers=bearer(idp.token("alice"))), 404, "not_found"
             )
 
+    async def test_another_users_profile_is_404_whichever_way_the_ids_sort(self, make_app, idp):
+        amy, zed = bearer(idp.token("amy")), bearer(idp.token("zed"))
+        async with make_app() as t:
+            for who, email in ((amy, "amy@example.com"), (zed, "zed@example.com")):
+                assert (
+                    await t.client.post("/v1/users", headers=who, json={"email": email, "name": "X"})
+                ).status_code == 201
+            expect_error(await t.client.get("/v1/users/zed", headers=amy), 404, "not_found")
+            expect_error(await t.client.get("/v1/users/amy", headers=zed), 404, "not_found")
+
     async def test_users_admin_reads_any_user_and_still_404s_an_unknown_id(self, make_app, idp):
         admin = bearer(idp.token("admin", "users:read users:admin"))
         async with make_app() as t:
@@ -410,6 +421,35 @@ class TestInvoices:
             )
         expect_error(response, 409, "conflict")
 
+    async def test_refuses_an_invoice_for_an_unregistered_caller_while_others_are_registered(
+        self, make_app, idp
+    ):
+        invoice = {"amountCents": 100, "currency": "EUR", "description": "x"}
+        async with make_app() as t:
+            registered = await t.client.post(
+                "/v1/users",
+                headers=bearer(idp.token("zack")),
+                json={"email": "zack@example.com", "name": "Z"},
+            )
+            assert registered.status_code == 201
+            # An id that sorts before the registered one, and one after it.
+            for sub in ("aaron", "zzz-newcomer"):
+                response = await t.client.post("/v1/invoices", headers=bearer(idp.token(sub)), json=invoice)
+                expect_error(response, 409, "conflict")
+
+    async def test_another_users_invoice_is_404_whichever_way_the_ids_sort(self, make_app, idp):
+        ann, zoe = bearer(idp.token("ann")), bearer(idp.token("zoe"))
+        invoice = {"amountCents": 100, "currency": "EUR", "description": "x"}
+        async with make_app() as t:
+            ids = {}
+            for name, who in (("ann", ann), ("zoe", zoe)):
+                await t.client.post(
+                    "/v1/users", headers=who, json={"email": f"{name}@example.com", "name": "X"}
+                )
+                ids[name] = (await t.client.post("/v1/invoices", headers=who, json=invoice)).json()["id"]
+            expect_error(await t.client.get(f"/v1/invoices/{ids['zoe']}", headers=ann), 404, "not_found")
+            expect_error(await t.client.get(f"/v1/invoices/{ids['ann']}", headers=zoe), 404, "not_found")
+
     async def test_creates_reads_lists_and_hides_invoices_across_users(self, make_app, idp):
         alice, bob = bearer(idp.token("alice")), bearer(idp.token("bob"))
         async with make_app() as t:
@@ -464,6 +504,36 @@ class TestInvoices:
                 )
             items = (await t.client.get("/v1/invoices?limit=2", headers=frank)).json()["items"]
         assert [item["description"] for item in items] == ["#2", "#1"]
+
+    async def test_reads_exactly_the_invoice_asked_for_and_404s_any_other_id(self, make_app, idp):
+        grace = bearer(idp.token("grace"))
+        async with make_app() as t:
+            await t.client.post("/v1/users", headers=grace, json={"email": "grace@example.com", "name": "G"})
+            ids = []
+            for n in range(3):
+                created = await t.client.post(
+                    "/v1/invoices",
+                    headers=grace,
+                    json={"amountCents": n + 1, "currency": "EUR", "description": f"#{n}"},
+                )
+                ids.append(created.json()["id"])
+            for id in ids:
+                assert (await t.client.get(f"/v1/invoices/{id}", headers=grace)).json()["id"] == id
+            # The smallest and the largest UUID: below and above every id there is, owned by none.
+            for unknown in (NIL_UUID, MAX_UUID):
+                expect_error(await t.client.get(f"/v1/invoices/{unknown}", headers=grace), 404, "not_found")
+
+    async def test_the_status_filter_lists_that_status_only(self, make_app, idp):
+        hana = bearer(idp.token("hana"))
+        statuses = ["draft", "open", "paid", "void"]
+        async with make_app() as t:
+            await t.client.post("/v1/users", headers=hana, json={"email": "hana@example.com", "name": "H"})
+            for status in statuses:
+                body = {"amountCents": 1, "currency": "EUR", "description": status, "status": status}
+                assert (await t.client.post("/v1/invoices", headers=hana, json=body)).status_code == 201
+            for status in statuses:
+                items = (await t.client.get(f"/v1/invoices?status={status}", headers=hana)).json()["items"]
+                assert [item["status"] for item in items] == [status]
 
     async def test_invalid_path_and_query_values_are_validation_details(self, make_app, idp):
         alice = bearer(idp.token("alice"))

@@ -3,7 +3,7 @@ import uuid
 
 import pytest
 
-from app.rate_limit import BucketPolicy, MemoryStore, RedisStore, take_token
+from app.rate_limit import TAKE_SCRIPT, BucketPolicy, MemoryStore, RedisStore, TakeResult, take_token
 
 pytestmark = pytest.mark.anyio
 
@@ -48,6 +48,44 @@ async def test_memory_store_keeps_one_bucket_per_key():
         await store.take("alice:get_user", POLICY, 0)
     assert not (await store.take("alice:get_user", POLICY, 0)).allowed
     assert (await store.take("bob:get_user", POLICY, 0)).allowed
+
+
+class ScriptedRedis:
+    """What `RedisStore` uses of redis-py's client: `register_script`, whose callable is answered here
+    the way Redis answers the script (the 0/1 allowed flag, the tokens left as a byte string)."""
+
+    def __init__(self, *answers: list) -> None:
+        self.answers = list(answers)
+        self.scripts: list[str] = []
+        self.calls: list[tuple[list, list]] = []
+
+    def register_script(self, script: str):
+        self.scripts.append(script)
+
+        async def run(*, keys: list, args: list) -> list:
+            self.calls.append((keys, args))
+            return self.answers.pop(0)
+
+        return run
+
+
+async def test_redis_store_sends_the_bucket_key_policy_and_time_and_reads_redis_answer():
+    redis = ScriptedRedis([1, b"2"], [0, b"0.25"])
+    store = RedisStore(redis)
+    assert redis.scripts == [TAKE_SCRIPT]
+    allowed = await store.take("alice:get_user", POLICY, 1_500.7)
+    refused = await store.take("alice:get_user", POLICY, 2_000)
+    key = "ratelimit:fastapi-service:read:alice:get_user"
+    assert redis.calls == [([key], [3, 60_000, 1_500]), ([key], [3, 60_000, 2_000])]
+    # At 3 a minute a token takes 20 s: 1 missing is 20 s to full; 0.25 left, 15 s to the next token.
+    assert allowed == TakeResult(allowed=True, remaining=2, retry_after_seconds=0, reset_seconds=20)
+    assert refused == TakeResult(allowed=False, remaining=0, retry_after_seconds=15, reset_seconds=55)
+
+
+async def test_redis_store_keys_live_under_its_prefix():
+    redis = ScriptedRedis([1, b"2"])
+    await RedisStore(redis, prefix="test:").take("bob:list_invoices", POLICY, 0)
+    assert redis.calls[0][0] == ["test:read:bob:list_invoices"]
 
 
 @pytest.mark.skipif(
