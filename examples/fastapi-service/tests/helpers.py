@@ -32,12 +32,22 @@ class LocalIdp:
         return {"keys": [{**public, "kid": self.kid, "alg": "ES256", "use": "sig"}]}
 
     def sign(self, claims: dict, *, key=None, headers: dict | None = None, algorithm: str = "ES256") -> str:
+        return jwt.encode(
+            self._payload(claims),
+            key or self.key,
+            algorithm=algorithm,
+            headers={"kid": self.kid, **(headers or {})},
+        )
+
+    def unsigned(self, claims: dict) -> str:
+        """The same token with `alg: none` and no signature: what every service must refuse."""
+        return jwt.encode(self._payload(claims), None, algorithm="none", headers={"kid": self.kid})
+
+    @staticmethod
+    def _payload(claims: dict) -> dict:
         now = int(time.time())
         payload = {"iss": ISSUER, "aud": AUDIENCE, "iat": now, "nbf": now, "exp": now + 300, **claims}
-        payload = {name: value for name, value in payload.items() if value is not None}
-        return jwt.encode(
-            payload, key or self.key, algorithm=algorithm, headers={"kid": self.kid, **(headers or {})}
-        )
+        return {name: value for name, value in payload.items() if value is not None}
 
     def token(self, sub: str, scope: str = ALL_SCOPES) -> str:
         return self.sign({"sub": sub, "scope": scope})
